@@ -1,0 +1,60 @@
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+const NORMALISED_BASE_URL =
+	'={{ String($credentials.baseUrl).trim().replace(/[?#].*$/, "").replace(/\\/+$/, "").replace(/^(https?:\\/\\/[^\\/]+.*?)\\/(?:app|api|public)(?:\\/.*)?$/i, "$1").replace(/\\/+$/, "") }}';
+
+export class ChatwootClientApi implements ICredentialType {
+	name = 'chatwootClientApi';
+
+	displayName = 'Chatwoot Client API';
+
+	icon: Icon = { light: 'file:chatwoot.svg', dark: 'file:chatwoot.dark.svg' };
+
+	documentationUrl = 'https://developers.chatwoot.com/api-reference/introduction';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://app.chatwoot.com',
+			placeholder: 'https://chat.example.com',
+			required: true,
+			description: 'Address of your Chatwoot, starting with https:// (or http://).',
+		},
+		{
+			displayName: 'Inbox Identifier',
+			name: 'inboxIdentifier',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Identifier of an API-channel inbox: Chatwoot → Settings → Inboxes → your API inbox → Configuration',
+		},
+		{
+			displayName: 'HMAC Token',
+			name: 'hmacToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Optional. The inbox's HMAC token (same Configuration page). When set, contacts created with an identifier are sent with its identifier_hash so Chatwoot marks them verified; required if the inbox enforces HMAC.",
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: NORMALISED_BASE_URL,
+			url: '=/public/api/v1/inboxes/{{encodeURIComponent(String($credentials.inboxIdentifier).trim())}}',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Chatwoot has no API inbox with this inbox identifier. Copy it from Settings → Inboxes → your API inbox → Configuration.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,51 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { description as contact } from './actions/contact/Contact.resource';
+import { description as conversation } from './actions/conversation/Conversation.resource';
+import { description as inbox } from './actions/inbox/Inbox.resource';
+import { description as message } from './actions/message/Message.resource';
+import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
+
+export class Chatwoot implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chatwoot',
+		name: 'chatwoot',
+		icon: { light: 'file:chatwoot.svg', dark: 'file:chatwoot.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage Chatwoot contacts, conversations, messages and inboxes',
+		defaults: { name: 'Chatwoot' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chatwootApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Inbox', value: 'inbox' },
+					{ name: 'Message', value: 'message' },
+				],
+				default: 'message',
+			},
+			...contact,
+			...conversation,
+			...message,
+			...inbox,
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

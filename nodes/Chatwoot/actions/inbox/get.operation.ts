@@ -1,0 +1,20 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getId, toItems } from '../../helpers/items';
+import { chatwootApiRequest, unwrapRecord } from '../../transport';
+import { inboxLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [inboxLocator('The inbox to get')];
+
+export const description = updateDisplayOptions({ show: { resource: ['inbox'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const inboxId = getId(this, 'inboxId', itemIndex, 'inbox ID');
+	const body = await chatwootApiRequest(this, {
+		method: 'GET',
+		path: `/inboxes/${inboxId}`,
+		subject: { resource: 'inbox', id: inboxId },
+	});
+	return toItems(unwrapRecord(body));
+}

@@ -1,0 +1,19 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/items';
+import { chatwootApiRequest, unwrapList } from '../../transport';
+import { returnAllOrLimit } from '../common.descriptions';
+
+const properties: INodeProperties[] = [...returnAllOrLimit()];
+
+export const description = updateDisplayOptions({ show: { resource: ['inbox'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	// Chatwoot returns every inbox in one response ({payload: [...]}), without pages.
+	const inboxes = unwrapList(await chatwootApiRequest(this, { method: 'GET', path: '/inboxes' }));
+	if (returnAll) return toItems(inboxes);
+	const limit = this.getNodeParameter('limit', itemIndex) as number;
+	return toItems(inboxes.slice(0, limit));
+}

@@ -1,0 +1,239 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+/** What the request that failed was about, so messages can name it. */
+export interface RequestSubject {
+	/** Human name of the resource, e.g. "contact", "conversation". */
+	resource?: string;
+	id?: string | number;
+	accountId?: string | number;
+	baseUrl?: string;
+}
+
+export interface HttpFailure {
+	status?: number;
+	body?: unknown;
+	headers: Record<string, string>;
+	code?: string;
+	message?: string;
+}
+
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+}
+
+/** Reads status, body, headers and network code out of whatever n8n's HTTP helper threw. */
+export function readHttpFailure(error: unknown): HttpFailure {
+	const failure: HttpFailure = { headers: {} };
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (asObject(current) && !seen.has(current)) {
+		seen.add(current);
+		const obj = asObject(current)!;
+		const response = asObject(obj.response);
+		if (response && failure.status === undefined) {
+			const status = Number(response.status ?? response.statusCode);
+			if (Number.isFinite(status) && status > 0) failure.status = status;
+			failure.body = response.data ?? response.body;
+			const headers = asObject(response.headers);
+			if (headers) {
+				for (const [key, value] of Object.entries(headers)) failure.headers[key.toLowerCase()] = String(value);
+			}
+		}
+		if (failure.status === undefined && obj.httpCode !== undefined) {
+			const status = Number(obj.httpCode);
+			if (Number.isFinite(status) && status > 0) failure.status = status;
+		}
+		if (!failure.code && typeof obj.code === 'string' && NETWORK_CODES.has(obj.code)) failure.code = obj.code;
+		if (!failure.message && typeof obj.message === 'string') failure.message = obj.message;
+		current = obj.cause;
+	}
+	if (!failure.code && failure.status === undefined && failure.message) {
+		const code = [...NETWORK_CODES].find((c) => failure.message!.includes(c));
+		if (code) failure.code = code;
+		else if (/socket hang up/i.test(failure.message)) failure.code = 'ECONNRESET';
+	}
+	if (typeof failure.body === 'string') {
+		try {
+			failure.body = JSON.parse(failure.body);
+		} catch {
+			// plain-text bodies (Rack::Attack's "Retry later") stay strings
+		}
+	}
+	return failure;
+}
+
+function bodyText(body: unknown, key: 'error' | 'message'): string | undefined {
+	const obj = asObject(body);
+	const value = obj?.[key];
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function subjectName(subject: RequestSubject): string {
+	const name = subject.resource ?? 'record';
+	return subject.id !== undefined && subject.id !== '' ? `${name} ${subject.id}` : `the requested ${name}`;
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export interface FriendlyError {
+	message: string;
+	description: string;
+	httpCode?: string;
+}
+
+/** Turns an HTTP failure into a message a non-developer understands, with a hint what to do. */
+export function describeFailure(failure: HttpFailure, subject: RequestSubject = {}): FriendlyError {
+	const { status, body } = failure;
+	const httpCode = status !== undefined ? String(status) : undefined;
+	const account = subject.accountId !== undefined ? `account ${subject.accountId}` : 'this account';
+	const error = bodyText(body, 'error');
+	const apiMessage = bodyText(body, 'message');
+
+	if (status === undefined) {
+		const where = subject.baseUrl ? ` at ${subject.baseUrl}` : '';
+		const code = failure.code ?? 'a network error';
+		return {
+			message: `Could not reach Chatwoot${where} (${code})`,
+			description:
+				'Check the Base URL in the Chatwoot credential and that the Chatwoot server is running and reachable from n8n.',
+		};
+	}
+	if (status === 401) {
+		if (error === 'Invalid Access Token') {
+			return {
+				httpCode,
+				message: 'Chatwoot rejected the access token',
+				description:
+					'The token in the Chatwoot credential is wrong or was reset. Copy it again from Chatwoot → Profile settings → Access Token (or Settings → Bots for an agent bot) and save the credential.',
+			};
+		}
+		if (error === 'You are not authorized to access this account') {
+			return {
+				httpCode,
+				message: `The access token is valid, but it has no access to ${account}`,
+				description:
+					"Check the Account ID in the credential (or the node's account override): it is the number after /app/accounts/ in Chatwoot's address bar, and the token's user must be a member of that account.",
+			};
+		}
+		if (error === 'Account is suspended') {
+			return { httpCode, message: `Chatwoot ${account} is suspended`, description: 'Ask your Chatwoot administrator to reactivate the account.' };
+		}
+		if (error === 'Access to this endpoint is not authorized for bots') {
+			return {
+				httpCode,
+				message: 'Agent-bot tokens cannot do this in Chatwoot',
+				description:
+					"Chatwoot lets agent bots only read and update conversations, send messages, assign and label. Use a user's access token (Profile settings → Access Token) for this operation.",
+			};
+		}
+		if (error === 'You are not authorized to do this action') {
+			return {
+				httpCode,
+				message: "Your Chatwoot role doesn't allow this action",
+				description: 'This needs an administrator in Chatwoot. Use the access token of an administrator, or ask one to do it.',
+			};
+		}
+		if (error === 'Non permissible resource') {
+			return { httpCode, message: 'This platform app may not access that record', description: 'Platform apps can only access objects they created.' };
+		}
+		return {
+			httpCode,
+			message: 'Chatwoot did not accept the credential',
+			description: 'Check the access token in the Chatwoot credential; no valid token reached Chatwoot.',
+		};
+	}
+	if (status === 403) {
+		return { httpCode, message: `Chatwoot refused the request: ${error ?? 'forbidden'}`, description: 'Check that this operation is allowed for this inbox or record type.' };
+	}
+	if (status === 404) {
+		const name = subjectName(subject);
+		return {
+			httpCode,
+			message: `${capitalise(name)} was not found in Chatwoot ${account}`,
+			description: `Check the ID (for conversations, the number shown in Chatwoot's UI), and that it belongs to ${account} and is visible to the token's user.`,
+		};
+	}
+	if (status === 422) {
+		if (apiMessage) {
+			const attributes = (asObject(body)?.attributes as unknown[]) ?? [];
+			const fields = Array.isArray(attributes) && attributes.length ? ` Fields: ${attributes.join(', ')}.` : '';
+			return { httpCode, message: `Chatwoot rejected the data: ${apiMessage}`, description: `Correct the values and run again.${fields}` };
+		}
+		return {
+			httpCode,
+			message: `Chatwoot rejected the request: ${error ?? 'invalid data'}`,
+			description: 'Correct the values and run again.',
+		};
+	}
+	if (status === 429) {
+		return {
+			httpCode,
+			message: "Chatwoot's rate limit was hit and retries ran out",
+			description:
+				'Chatwoot allows about 3,000 requests per minute per IP (contact search: 100 per minute). Lower the batch concurrency, add a Wait node, or run again later.',
+		};
+	}
+	if (status === 402) {
+		return { httpCode, message: `Chatwoot's plan doesn't include this: ${error ?? 'payment required'}`, description: 'Check your Chatwoot plan.' };
+	}
+	if (status >= 500) {
+		const detail = error ?? (typeof body === 'string' && body.length < 200 ? body : undefined);
+		return {
+			httpCode,
+			message: `Chatwoot had a server error (HTTP ${status})${detail ? `: ${detail}` : ''}`,
+			description: 'This is on the Chatwoot side. Retries ran out; run again later or check the Chatwoot server logs.',
+		};
+	}
+	return {
+		httpCode,
+		message: `Chatwoot answered HTTP ${status}${error ? `: ${error}` : ''}`,
+		description: 'Check the values of this operation.',
+	};
+}
+
+/** Removes every occurrence of secrets (the access token, HMAC keys) from a text. */
+export function redact(text: string, secrets: Array<string | undefined>): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+	}
+	return out;
+}
+
+/**
+ * Builds the NodeApiError a user sees. The original error is NOT attached: n8n's own error
+ * carries the request config, whose headers hold the access token.
+ */
+export function toNodeApiError(
+	node: INode,
+	failure: HttpFailure,
+	subject: RequestSubject,
+	secrets: Array<string | undefined>,
+): NodeApiError {
+	const friendly = describeFailure(failure, subject);
+	const message = redact(friendly.message, secrets);
+	const description = redact(friendly.description, secrets);
+	const safeBody = failure.body === undefined ? null : JSON.parse(redact(JSON.stringify(failure.body) ?? 'null', secrets));
+	const errorResponse = { message, description, httpCode: friendly.httpCode ?? null, body: safeBody } as JsonObject;
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: friendly.httpCode,
+	});
+}

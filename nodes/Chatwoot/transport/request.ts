@@ -1,0 +1,221 @@
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { readHttpFailure, toNodeApiError } from './errors';
+import type { RequestSubject } from './errors';
+import { limiterFor } from './limiter';
+import { backoffDelay, classifyFailure, DEFAULT_RETRY, parseRetryAfter } from './retry';
+import type { RetryPolicy } from './retry';
+import { InvalidBaseUrlError, normaliseBaseUrl } from './url';
+
+export type ChatwootContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export const API_CREDENTIAL = 'chatwootApi';
+export const CLIENT_CREDENTIAL = 'chatwootClientApi';
+
+export interface ChatwootRequest {
+	method: IHttpRequestMethods;
+	/** Path below the scope's prefix, e.g. `/contacts/5`. */
+	path: string;
+	/**
+	 * - account (default): `/api/v1/accounts/{accountId}`
+	 * - reports: `/api/v2/accounts/{accountId}`
+	 * - root: the path as given (e.g. `/api/v1/profile`)
+	 * - public: Client API, `/public/api/v1/inboxes/{inboxIdentifier}`
+	 */
+	scope?: 'account' | 'reports' | 'root' | 'public';
+	/** Overrides the credential's default account. */
+	accountId?: string | number;
+	body?: IDataObject | IDataObject[] | FormData;
+	qs?: IDataObject;
+	/** Names the record in error messages ("Contact 12 was not found…"). */
+	subject?: RequestSubject;
+	/** Whether repeating the request is harmless. Default: every method but POST. */
+	idempotent?: boolean;
+	/**
+	 * For a non-idempotent POST whose first attempt may have landed (502, reset, timeout):
+	 * looks for the record it would have created. Found → used as the answer; not found → retried.
+	 */
+	reconcile?: () => Promise<unknown>;
+	/** Rate-limit bucket (see CHATWOOT_LIMITS_PER_MINUTE). */
+	bucket?: string;
+	retry?: Partial<RetryPolicy>;
+	encoding?: IHttpRequestOptions['encoding'];
+	returnFullResponse?: boolean;
+}
+
+export interface ApiCredential {
+	baseUrl: string;
+	accessToken: string;
+	accountId: string;
+}
+
+export interface ClientCredential {
+	baseUrl: string;
+	inboxIdentifier: string;
+	hmacToken?: string;
+}
+
+const credentialCache = new WeakMap<object, Map<string, Promise<IDataObject>>>();
+
+async function rawCredentials(context: ChatwootContext, type: string): Promise<IDataObject> {
+	let perContext = credentialCache.get(context);
+	if (!perContext) {
+		perContext = new Map();
+		credentialCache.set(context, perContext);
+	}
+	let pending = perContext.get(type);
+	if (!pending) {
+		pending = context.getCredentials(type) as Promise<IDataObject>;
+		perContext.set(type, pending);
+		pending.catch(() => perContext!.delete(type));
+	}
+	return await pending;
+}
+
+function checkedBaseUrl(context: ChatwootContext, raw: unknown): string {
+	try {
+		return normaliseBaseUrl(raw);
+	} catch (error) {
+		if (error instanceof InvalidBaseUrlError) {
+			throw new NodeOperationError(context.getNode(), error.message, {
+				description: 'Open the Chatwoot credential and correct the Base URL.',
+			});
+		}
+		throw new NodeOperationError(context.getNode(), error as Error);
+	}
+}
+
+export async function getApiCredential(context: ChatwootContext): Promise<ApiCredential> {
+	const raw = await rawCredentials(context, API_CREDENTIAL);
+	return {
+		baseUrl: checkedBaseUrl(context, raw.baseUrl),
+		accessToken: String(raw.accessToken ?? ''),
+		accountId: String(raw.accountId ?? '').trim(),
+	};
+}
+
+export async function getClientCredential(context: ChatwootContext): Promise<ClientCredential> {
+	const raw = await rawCredentials(context, CLIENT_CREDENTIAL);
+	const hmacToken = String(raw.hmacToken ?? '').trim();
+	return {
+		baseUrl: checkedBaseUrl(context, raw.baseUrl),
+		inboxIdentifier: String(raw.inboxIdentifier ?? '').trim(),
+		hmacToken: hmacToken === '' ? undefined : hmacToken,
+	};
+}
+
+function resolveAccountId(context: ChatwootContext, override: string | number | undefined, fallback: string): string {
+	const value = override !== undefined && String(override).trim() !== '' ? String(override).trim() : fallback;
+	if (!/^\d+$/.test(value)) {
+		throw new NodeOperationError(context.getNode(), `The Chatwoot account ID "${value}" is not a number`, {
+			description: "Use the number after /app/accounts/ in Chatwoot's address bar, in the credential or the account override.",
+		});
+	}
+	return value;
+}
+
+interface Target {
+	credentialType: string;
+	url: string;
+	secrets: Array<string | undefined>;
+	subject: RequestSubject;
+}
+
+async function resolveTarget(context: ChatwootContext, request: ChatwootRequest): Promise<Target> {
+	const scope = request.scope ?? 'account';
+	if (scope === 'public') {
+		const credential = await getClientCredential(context);
+		const inbox = encodeURIComponent(credential.inboxIdentifier);
+		return {
+			credentialType: CLIENT_CREDENTIAL,
+			url: `${credential.baseUrl}/public/api/v1/inboxes/${inbox}${request.path}`,
+			secrets: [credential.hmacToken],
+			subject: { baseUrl: credential.baseUrl, ...request.subject },
+		};
+	}
+	const credential = await getApiCredential(context);
+	let prefix = '';
+	let accountId: string | undefined;
+	if (scope === 'account' || scope === 'reports') {
+		accountId = resolveAccountId(context, request.accountId, credential.accountId);
+		prefix = `/api/${scope === 'reports' ? 'v2' : 'v1'}/accounts/${accountId}`;
+	}
+	return {
+		credentialType: API_CREDENTIAL,
+		url: `${credential.baseUrl}${prefix}${request.path}`,
+		secrets: [credential.accessToken],
+		subject: { baseUrl: credential.baseUrl, accountId, ...request.subject },
+	};
+}
+
+function hasContent(body: ChatwootRequest['body']): boolean {
+	if (body === undefined) return false;
+	if (typeof FormData !== 'undefined' && body instanceof FormData) return true;
+	if (Array.isArray(body)) return true;
+	return Object.keys(body).length > 0;
+}
+
+/**
+ * The one way this package talks to Chatwoot: n8n's authenticated HTTP helper, account
+ * scoping, one limiter per execution, retries that never repeat a write that may have landed,
+ * and errors that name the record and never contain the token.
+ */
+export async function chatwootApiRequest(context: ChatwootContext, request: ChatwootRequest): Promise<unknown> {
+	const target = await resolveTarget(context, request);
+	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...request.retry };
+	const idempotent = request.idempotent ?? request.method !== 'POST';
+	const limiter = limiterFor(context);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: target.url,
+		json: true,
+		arrayFormat: 'brackets',
+	};
+	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
+	if (hasContent(request.body)) options.body = request.body as IHttpRequestOptions['body'];
+	if (request.encoding) options.encoding = request.encoding;
+	if (request.returnFullResponse) options.returnFullResponse = true;
+
+	for (let attempt = 1; ; attempt++) {
+		await limiter.acquire(request.bucket);
+		try {
+			return await context.helpers.httpRequestWithAuthentication.call(context, target.credentialType, options);
+		} catch (error) {
+			const failure = readHttpFailure(error);
+			const kind = classifyFailure(failure);
+			const canRetry = attempt < policy.maxAttempts;
+			if (kind === 'final' || !canRetry) {
+				throw toNodeApiError(context.getNode(), failure, target.subject, target.secrets);
+			}
+			if (kind === 'rateLimited') {
+				const retryAfter = parseRetryAfter(failure.headers['retry-after']);
+				if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
+					throw toNodeApiError(context.getNode(), failure, target.subject, target.secrets);
+				}
+				// Rack::Attack windows are a minute long; without Retry-After, back off generously.
+				const wait = retryAfter ?? backoffDelay(attempt, { ...policy, baseDelayMs: policy.baseDelayMs * 4 });
+				limiter.pause(wait);
+				continue;
+			}
+			if (kind === 'uncertain' && !idempotent) {
+				if (!request.reconcile) {
+					throw toNodeApiError(context.getNode(), failure, target.subject, target.secrets);
+				}
+				await sleep(backoffDelay(attempt, policy));
+				const landed = await request.reconcile();
+				if (landed !== undefined && landed !== null) return landed;
+				continue;
+			}
+			await sleep(backoffDelay(attempt, policy));
+		}
+	}
+}
