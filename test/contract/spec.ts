@@ -1,0 +1,209 @@
+/**
+ * Contract check: does a request we sent match an operation of Chatwoot's official OpenAPI
+ * spec (v4.15.0, ../shared/chatwoot/swagger.json)? Where the spec is wrong or silent, the
+ * request must match a deviation documented in API-NOTES (listed below with its reason).
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const SPEC_PATH = path.resolve(__dirname, '../../../shared/chatwoot/swagger.json');
+
+type Json = Record<string, any>;
+
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	query?: Record<string, unknown>;
+	body?: unknown;
+	contentType?: string;
+	headers?: Record<string, unknown>;
+}
+
+interface SpecOperation {
+	method: string;
+	template: string;
+	regex: RegExp;
+	literalSegments: number;
+	operation: Json;
+	queryNames: Set<string>;
+}
+
+/** Routes Chatwoot serves that the spec does not list (API-NOTES §1, marked [not in spec]). */
+export const UNDOCUMENTED_ROUTES: Array<{ method: string; template: string; reason: string }> = [
+	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/contacts/{id}', reason: 'API-NOTES §1.1: PUT/PATCH both update a contact' },
+	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}', reason: 'API-NOTES §1.3: message status update, API inboxes only [not in spec]' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/contacts/{id}/notes', reason: 'API-NOTES §1.1 [not in spec]' },
+	{ method: 'POST', template: '/api/v1/accounts/{account_id}/contacts/{id}/notes', reason: 'API-NOTES §1.1 [not in spec]' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}', reason: 'API-NOTES §1.11: account show' },
+	{ method: 'POST', template: '/api/v1/accounts/{account_id}/inboxes/{id}/reset_secret', reason: 'API-NOTES §1.4 [not in spec]' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/conversations/search', reason: 'API-NOTES §1.2 [not in spec]' },
+];
+
+/** Query parameters the server reads although the spec does not declare them (API-NOTES §1, §6). */
+export const UNDOCUMENTED_QUERY: Record<string, string[]> = {
+	'GET /api/v1/accounts/{account_id}/contacts': ['labels', 'include_contact_inboxes'],
+	'GET /api/v1/accounts/{account_id}/contacts/search': ['include_contact_inboxes'],
+	'GET /api/v1/accounts/{account_id}/conversations': ['sort_by', 'conversation_type', 'source_id', 'updated_within'],
+	'GET /api/v1/accounts/{account_id}/contacts/{id}': ['include_contact_inboxes'],
+};
+
+/** Body rules of the spec that the server does not enforce (API-NOTES §6). */
+export const BODY_DEVIATIONS: Array<{ method: string; template: string; ignore: (error: Json) => boolean; reason: string }> = [
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/contacts',
+		ignore: (e) => e.keyword === 'required' && e.params?.missingProperty === 'inbox_id',
+		reason: 'API-NOTES §6: inbox_id is optional in code',
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/webhooks',
+		ignore: (e) => e.keyword === 'enum' && String(e.instancePath).startsWith('/subscriptions'),
+		reason: 'API-NOTES §1.6/§6: 12 allowed subscriptions incl. inbox_created/inbox_updated; spec lists 10',
+	},
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/webhooks/{webhook_id}',
+		ignore: (e) => e.keyword === 'enum' && String(e.instancePath).startsWith('/subscriptions'),
+		reason: 'API-NOTES §1.6/§6: 12 allowed subscriptions',
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/contacts',
+		ignore: (e) => e.keyword === 'enum' && e.instancePath === '/sort',
+		reason: 'API-NOTES §1.1: sort also accepts created_at, company_name, city, country (and - prefix)',
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/contacts/search',
+		ignore: (e) => e.keyword === 'enum' && e.instancePath === '/sort',
+		reason: 'API-NOTES §1.1: sort also accepts created_at, company_name, city, country',
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments',
+		ignore: (e) => e.keyword === 'type' && e.instancePath === '/assignee_id',
+		reason: 'API-NOTES §1.2: assignee_id null unassigns',
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_priority',
+		ignore: (e) => (e.keyword === 'enum' || e.keyword === 'type') && e.instancePath === '/priority',
+		reason: 'API-NOTES §0: empty/null priority clears it',
+	},
+];
+
+let cache: { spec: Json; operations: SpecOperation[]; ajv: Ajv2020 } | undefined;
+
+function load() {
+	if (cache) return cache;
+	const spec = JSON.parse(fs.readFileSync(SPEC_PATH, 'utf8')) as Json;
+	const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+	ajv.addSchema({ ...spec, $id: 'chatwoot-spec' }, 'chatwoot-spec');
+	const operations: SpecOperation[] = [];
+	for (const [template, item] of Object.entries(spec.paths as Json)) {
+		for (const [method, operation] of Object.entries(item as Json)) {
+			if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+			const params = [...((item as Json).parameters ?? []), ...((operation as Json).parameters ?? [])].map((p: Json) =>
+				p.$ref ? resolveRef(spec, p.$ref) : p,
+			);
+			const queryNames = new Set<string>(params.filter((p: Json) => p?.in === 'query').map((p: Json) => String(p.name)));
+			operations.push(makeOperation(method.toUpperCase(), template, operation as Json, queryNames));
+		}
+	}
+	for (const route of UNDOCUMENTED_ROUTES) {
+		operations.push(makeOperation(route.method, route.template, { undocumented: route.reason }, new Set()));
+	}
+	cache = { spec, operations, ajv };
+	return cache;
+}
+
+function makeOperation(method: string, template: string, operation: Json, queryNames: Set<string>): SpecOperation {
+	const segments = template.split('/').filter(Boolean);
+	const pattern = segments.map((s) => (s.startsWith('{') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+	return {
+		method,
+		template,
+		regex: new RegExp(`^/${pattern}/?$`),
+		literalSegments: segments.filter((s) => !s.startsWith('{')).length,
+		operation,
+		queryNames,
+	};
+}
+
+function resolveRef(spec: Json, ref: string): Json {
+	return ref
+		.replace(/^#\//, '')
+		.split('/')
+		.reduce((node: Json, key) => node?.[key], spec);
+}
+
+export function findOperation(method: string, requestPath: string): SpecOperation | undefined {
+	const pathOnly = requestPath.split('?')[0];
+	const candidates = load().operations.filter((op) => op.method === method.toUpperCase() && op.regex.test(pathOnly));
+	candidates.sort((a, b) => b.literalSegments - a.literalSegments);
+	return candidates[0];
+}
+
+function isMultipart(request: LoggedRequest): boolean {
+	const type = request.contentType ?? String(request.headers?.['content-type'] ?? '');
+	return /multipart\/form-data/i.test(type);
+}
+
+/** Returns the problems of one request; empty when it matches the spec or a documented deviation. */
+export function checkRequest(request: LoggedRequest): string[] {
+	const label = `${request.method} ${request.path}`;
+	const op = findOperation(request.method, request.path);
+	if (!op) return [`${label}: no such operation in Chatwoot's spec and no documented deviation`];
+	if (op.operation.undocumented) return [];
+	const problems: string[] = [];
+	const key = `${op.method} ${op.template}`;
+	const allowedQuery = new Set([...op.queryNames, ...(UNDOCUMENTED_QUERY[key] ?? [])]);
+	for (const name of Object.keys(request.query ?? {})) {
+		const bare = name.replace(/\[\]$/, '');
+		if (!allowedQuery.has(bare)) problems.push(`${label}: query parameter "${bare}" is not declared for ${key}`);
+	}
+	const { ajv, spec } = load();
+	const content = op.operation.requestBody?.content as Json | undefined;
+	const hasBody = request.body !== undefined && request.body !== null && !(typeof request.body === 'object' && Object.keys(request.body as object).length === 0);
+	if (hasBody && !content) {
+		problems.push(`${label}: sends a body, but ${key} declares none`);
+	} else if (hasBody && content) {
+		const media = isMultipart(request) ? 'multipart/form-data' : 'application/json';
+		const schema = content[media]?.schema as Json | undefined;
+		if (!schema) {
+			problems.push(`${label}: ${media} body is not declared for ${key}`);
+		} else if (media === 'application/json') {
+			const resolved = schema.$ref ? { $ref: `chatwoot-spec${schema.$ref}` } : rewriteRefs(schema);
+			const validate = ajv.compile(resolved);
+			if (!validate(request.body)) {
+				const deviations = BODY_DEVIATIONS.filter((d) => d.method === op.method && d.template === op.template);
+				for (const error of validate.errors ?? []) {
+					if (deviations.some((d) => d.ignore(error as Json))) continue;
+					problems.push(`${label}: body ${error.instancePath || '/'} ${error.message}`);
+				}
+			}
+		}
+	}
+	void spec;
+	return problems;
+}
+
+function rewriteRefs(schema: unknown): any {
+	if (Array.isArray(schema)) return schema.map(rewriteRefs);
+	if (schema && typeof schema === 'object') {
+		const out: Json = {};
+		for (const [k, v] of Object.entries(schema)) out[k] = k === '$ref' && typeof v === 'string' ? `chatwoot-spec${v}` : rewriteRefs(v);
+		return out;
+	}
+	return schema;
+}
+
+/** Jest helper: fails with every problem of every request (control-API calls are skipped). */
+export function expectRequestsMatchSpec(requests: LoggedRequest[]): void {
+	const relevant = requests.filter((r) => !r.path.startsWith('/__sim') && !r.path.startsWith('/rails/'));
+	if (relevant.length === 0) throw new Error('No Chatwoot requests were logged: nothing to check');
+	const problems = relevant.flatMap(checkRequest);
+	if (problems.length) throw new Error(`Requests that do not match Chatwoot's spec:\n${[...new Set(problems)].join('\n')}`);
+}
