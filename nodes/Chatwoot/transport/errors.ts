@@ -40,11 +40,14 @@ export function readHttpFailure(error: unknown): HttpFailure {
 	const failure: HttpFailure = { headers: {} };
 	const seen = new Set<unknown>();
 	let current: unknown = error;
+	let httpCode: number | undefined;
+	let foundResponse = false;
 	while (asObject(current) && !seen.has(current)) {
 		seen.add(current);
 		const obj = asObject(current)!;
 		const response = asObject(obj.response);
-		if (response && failure.status === undefined) {
+		if (response && !foundResponse) {
+			foundResponse = true;
 			const status = Number(response.status ?? response.statusCode);
 			if (Number.isFinite(status) && status > 0) failure.status = status;
 			failure.body = response.data ?? response.body;
@@ -53,14 +56,15 @@ export function readHttpFailure(error: unknown): HttpFailure {
 				for (const [key, value] of Object.entries(headers)) failure.headers[key.toLowerCase()] = String(value);
 			}
 		}
-		if (failure.status === undefined && obj.httpCode !== undefined) {
+		if (httpCode === undefined && obj.httpCode !== undefined && obj.httpCode !== null) {
 			const status = Number(obj.httpCode);
-			if (Number.isFinite(status) && status > 0) failure.status = status;
+			if (Number.isFinite(status) && status > 0) httpCode = status;
 		}
 		if (!failure.code && typeof obj.code === 'string' && NETWORK_CODES.has(obj.code)) failure.code = obj.code;
 		if (!failure.message && typeof obj.message === 'string') failure.message = obj.message;
 		current = obj.cause;
 	}
+	if (failure.status === undefined && httpCode !== undefined && !failure.code) failure.status = httpCode;
 	if (!failure.code && failure.status === undefined && failure.message) {
 		const code = [...NETWORK_CODES].find((c) => failure.message!.includes(c));
 		if (code) failure.code = code;

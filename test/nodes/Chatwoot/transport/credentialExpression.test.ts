@@ -1,0 +1,39 @@
+import { ChatwootApi } from '../../../../credentials/ChatwootApi.credentials';
+import { ChatwootClientApi } from '../../../../credentials/ChatwootClientApi.credentials';
+import { normaliseBaseUrl } from '../../../../nodes/Chatwoot/transport/url';
+
+/**
+ * The credential test runs inside n8n as an expression, not through our code: evaluate that
+ * expression's JavaScript and check it agrees with normaliseBaseUrl on every accepted URL.
+ */
+function evaluate(expression: string, baseUrl: string): string {
+	const body = expression.replace(/^=\{\{\s*/, '').replace(/\s*\}\}$/, '');
+	// eslint-style sandbox: the expression only uses String and regex replace.
+	return new Function('$credentials', `return (${body});`)({ baseUrl }) as string;
+}
+
+describe('credential test base URL expression', () => {
+	const samples = [
+		'https://app.chatwoot.com',
+		'https://app.chatwoot.com/',
+		' https://app.chatwoot.com/api/v1/ ',
+		'https://app.chatwoot.com/app/accounts/1/dashboard',
+		'https://example.com/chatwoot/api/v1',
+		'http://127.0.0.1:3000/app/login?x=1',
+		'https://api.example.com',
+	];
+	for (const credential of [new ChatwootApi(), new ChatwootClientApi()]) {
+		it.each(samples)(`${credential.name}: %s`, (sample) => {
+			const baseURL = credential.test!.request.baseURL as string;
+			expect(evaluate(baseURL, sample)).toBe(normaliseBaseUrl(sample));
+		});
+	}
+
+	it('sends the token only as the api_access_token header', () => {
+		const credential = new ChatwootApi();
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { api_access_token: '={{$credentials.accessToken}}' } },
+		});
+	});
+});
