@@ -1,0 +1,94 @@
+'use strict';
+// Rack::Attack-like throttles (fixed windows, injectable clock) and fault injection (deterministic PRNG).
+const { prng } = require('./util');
+
+const RETRY_LATER = 'Retry later\n'; // Rack::Attack default throttled response body (text/plain)
+
+class RateLimiter {
+	constructor(getNow) {
+		this.getNow = getNow;
+		this.config = null;
+		this.counters = new Map();
+	}
+
+	set(config) {
+		this.config = config || null;
+		this.counters.clear();
+	}
+
+	/**
+	 * Returns null when allowed, or { retryAfter } when throttled.
+	 * @param {{ ip: string, method: string, path: string, token?: string }} req
+	 */
+	check(req) {
+		const c = this.config;
+		if (!c) return null;
+		const windowMs = c.windowMs || 60000;
+		const now = this.getNow();
+		const bucket = Math.floor(now / windowMs);
+		const retryAfter = Math.max(1, Math.ceil((windowMs - (now % windowMs)) / 1000));
+		const rules = [];
+		if (c.perIpPerMinute) rules.push([`ip:${req.ip}`, c.perIpPerMinute]);
+		let m;
+		if (c.contactSearchPerMinute && (m = /^\/api\/v1\/accounts\/([^/]+)\/contacts\/search\/?$/.exec(req.path))) rules.push([`search:${m[1]}`, c.contactSearchPerMinute]);
+		if (c.conversationsMetaPerMinute && req.method === 'GET' && (m = /^\/api\/v1\/accounts\/([^/]+)\/conversations\/meta\/?$/.exec(req.path)))
+			rules.push([`meta:${req.token || req.ip}:${m[1]}`, c.conversationsMetaPerMinute]);
+		let throttled = false;
+		for (const [key, limit] of rules) {
+			const k = `${key}:${bucket}`;
+			const n = (this.counters.get(k) || 0) + 1;
+			this.counters.set(k, n);
+			if (n > limit) throttled = true;
+		}
+		if (this.counters.size > 10000) this.gc(bucket);
+		return throttled ? { retryAfter } : null;
+	}
+
+	gc(bucket) {
+		for (const k of this.counters.keys()) if (!k.endsWith(`:${bucket}`)) this.counters.delete(k);
+	}
+}
+
+class FaultInjector {
+	constructor() {
+		this.set(null);
+	}
+
+	set(config) {
+		this.config = config || null;
+		this.rand = prng(config && config.seed != null ? config.seed : 42);
+		if (config && typeof config.pathPattern === 'string') this.pattern = new RegExp(config.pathPattern);
+		else this.pattern = config ? config.pathPattern || null : null;
+	}
+
+	/** @returns {null | { kind: string, when: 'before'|'after', retryAfterSeconds: number }} */
+	decide(method, path) {
+		const c = this.config;
+		if (!c || !c.rate) return null;
+		if (c.methods && c.methods.length && !c.methods.map((x) => x.toUpperCase()).includes(method)) return null;
+		if (this.pattern && !this.pattern.test(path)) return null;
+		if (this.rand() >= c.rate) return null;
+		const kinds = c.kinds && c.kinds.length ? c.kinds : ['503'];
+		const kind = String(kinds[Math.floor(this.rand() * kinds.length)]);
+		return { kind, when: c.when === 'after' ? 'after' : 'before', retryAfterSeconds: c.retryAfterSeconds ?? 0 };
+	}
+}
+
+const FAULT_BODIES = {
+	502: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+	503: '<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+	504: '<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+	500: '{"status":500,"error":"Internal Server Error"}',
+};
+
+/** Builds the response for an injected fault (null for 'reset'). */
+function faultResponse(fault) {
+	if (fault.kind === 'reset') return null;
+	const status = Number(fault.kind);
+	if (status === 429) return { status, headers: { 'Content-Type': 'text/plain', 'Retry-After': String(fault.retryAfterSeconds) }, body: RETRY_LATER };
+	const headers = { 'Content-Type': status === 500 ? 'application/json' : 'text/html' };
+	if (status === 503 && fault.retryAfterSeconds) headers['Retry-After'] = String(fault.retryAfterSeconds);
+	return { status, headers, body: FAULT_BODIES[status] || `${status}` };
+}
+
+module.exports = { RateLimiter, FaultInjector, faultResponse, RETRY_LATER };
