@@ -1,0 +1,29 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getId, toItems, toLabelList } from '../../helpers/items';
+import type { RunContext } from '../../helpers/runContext';
+import { contactLocator, labelsField } from '../common.descriptions';
+import { changeContactLabels } from './lookup';
+
+const properties: INodeProperties[] = [
+	contactLocator('The contact to label'),
+	labelsField('Labels to add; the contact keeps its other labels'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['addLabels'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<INodeExecutionData[]> {
+	const contactId = getId(this, 'contactId', itemIndex, 'contact ID');
+	const labels = toLabelList(this.getNodeParameter('labels', itemIndex, []));
+	if (labels.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No labels to add', { itemIndex, description: 'Choose at least one label.' });
+	}
+	const result = await changeContactLabels(this, run, contactId, (current) => [
+		...current,
+		...labels.filter((label) => !current.includes(label)),
+	]);
+	return toItems(result);
+}

@@ -1,0 +1,17 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getId, toItems } from '../../helpers/items';
+import { contactLocator } from '../common.descriptions';
+import { getContactLabels } from './lookup';
+
+const properties: INodeProperties[] = [contactLocator('The contact whose labels to get')];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getLabels'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const contactId = getId(this, 'contactId', itemIndex, 'contact ID');
+	return toItems({ id: contactId, labels: await getContactLabels(this, contactId) });
+}

@@ -1,0 +1,137 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+
+import type { RunContext } from '../../helpers/runContext';
+import { chatwootApiRequest, unwrapList, unwrapRecord } from '../../transport';
+
+/** The values that identify a person in Chatwoot (each unique per account). */
+export interface ContactKeys {
+	identifier?: string;
+	email?: string;
+	phone_number?: string;
+}
+
+type KeyName = keyof ContactKeys;
+
+/** Lookup order: the caller's own ID is the strongest signal, then email, then phone. */
+const KEY_ORDER: KeyName[] = ['identifier', 'email', 'phone_number'];
+
+export function keysOf(body: IDataObject): ContactKeys {
+	const keys: ContactKeys = {};
+	for (const key of KEY_ORDER) {
+		const value = body[key];
+		if (typeof value === 'string' && value.trim() !== '') keys[key] = value.trim();
+	}
+	return keys;
+}
+
+export function hasKeys(keys: ContactKeys): boolean {
+	return KEY_ORDER.some((k) => keys[k] !== undefined);
+}
+
+/** Lock names for RunContext.exclusive: two items about the same person wait for each other. */
+export function lockKeys(keys: ContactKeys): string[] {
+	const out: string[] = [];
+	if (keys.identifier) out.push(`contact:identifier:${keys.identifier}`);
+	if (keys.email) out.push(`contact:email:${keys.email.toLowerCase()}`);
+	if (keys.phone_number) out.push(`contact:phone:${normalisePhone(keys.phone_number)}`);
+	return out;
+}
+
+function normalisePhone(value: string): string {
+	return value.replace(/[\s\-().]/g, '');
+}
+
+/** Exact comparison as Chatwoot's uniqueness rules see it (emails are stored lower-case). */
+function sameValue(key: KeyName, a: unknown, b: string): boolean {
+	if (typeof a !== 'string' || a === '') return false;
+	if (key === 'email') return a.trim().toLowerCase() === b.toLowerCase();
+	if (key === 'phone_number') return normalisePhone(a) === normalisePhone(b);
+	return a === b;
+}
+
+/**
+ * Finds the contact whose `key` equals `value` exactly, via POST /contacts/filter (not throttled
+ * like search). Filtering writes nothing, so the POST may be retried.
+ */
+export async function findContactBy(
+	context: IExecuteFunctions,
+	key: KeyName,
+	value: string,
+): Promise<IDataObject | undefined> {
+	const body = await chatwootApiRequest(context, {
+		method: 'POST',
+		path: '/contacts/filter',
+		qs: { page: 1 },
+		body: { payload: [{ attribute_key: key, filter_operator: 'equal_to', values: [value], query_operator: null }] },
+		idempotent: true,
+	});
+	return unwrapList(body).find((candidate) => sameValue(key, candidate[key], value));
+}
+
+/** The first contact matching identifier, then email, then phone number. */
+export async function findContact(
+	context: IExecuteFunctions,
+	keys: ContactKeys,
+): Promise<{ contact: IDataObject; matchedBy: KeyName } | undefined> {
+	for (const key of KEY_ORDER) {
+		const value = keys[key];
+		if (value === undefined) continue;
+		const contact = await findContactBy(context, key, value);
+		if (contact) return { contact, matchedBy: key };
+	}
+	return undefined;
+}
+
+/** The contact's label titles. */
+export async function getContactLabels(context: IExecuteFunctions, contactId: number): Promise<string[]> {
+	const body = await chatwootApiRequest(context, {
+		method: 'GET',
+		path: `/contacts/${contactId}/labels`,
+		subject: { resource: 'contact', id: contactId },
+	});
+	return unwrapList(body).map((label) => String(label));
+}
+
+/**
+ * Changes a contact's labels without losing concurrent changes: Chatwoot's POST replaces the whole
+ * set, so read, change and write while holding the contact's label lock for this run.
+ */
+export async function changeContactLabels(
+	context: IExecuteFunctions,
+	run: RunContext,
+	contactId: number,
+	change: (current: string[]) => string[],
+): Promise<IDataObject> {
+	return await run.exclusive([`contact-labels:${contactId}`], async () => {
+		const current = await getContactLabels(context, contactId);
+		const next = change(current);
+		const unchanged = next.length === current.length && next.every((label, i) => label === current[i]);
+		if (unchanged) return { id: contactId, labels: current };
+		const body = await chatwootApiRequest(context, {
+			method: 'POST',
+			path: `/contacts/${contactId}/labels`,
+			body: { labels: next },
+			subject: { resource: 'contact', id: contactId },
+			// Setting the same full set twice is harmless.
+			idempotent: true,
+		});
+		return { id: contactId, labels: unwrapList(body).map((label) => String(label)) };
+	});
+}
+
+/** GET /contacts/{id} as a record. */
+export async function getContact(context: IExecuteFunctions, contactId: number): Promise<IDataObject> {
+	const body = await chatwootApiRequest(context, {
+		method: 'GET',
+		path: `/contacts/${contactId}`,
+		subject: { resource: 'contact', id: contactId },
+	});
+	return unwrapRecord(body);
+}
+
+/** Passes an error on unchanged (n8n's error classes hand back an instance of their own kind). */
+export function nodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return new NodeApiError(context.getNode(), error as unknown as JsonObject);
+	return new NodeOperationError(context.getNode(), error as Error);
+}

@@ -1,0 +1,48 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getId, toItems } from '../../helpers/items';
+import { chatwootApiRequest, unwrapRecord } from '../../transport';
+import { contactLocator, locator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'The contact to merge is DELETED: its conversations, inboxes and labels move to the base contact, and its details fill only what the base contact lacks. This cannot be undone.',
+		name: 'mergeNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		...contactLocator('The contact that is kept and receives everything from the other one'),
+		displayName: 'Base Contact (Kept)',
+	},
+	locator({
+		name: 'mergeeContactId',
+		displayName: 'Contact to Merge (Deleted)',
+		searchListMethod: 'searchContacts',
+		urlSegment: 'contacts',
+		urlExample: 'https://app.chatwoot.com/app/accounts/1/contacts/8',
+		description: 'The duplicate contact: merged into the base contact, then deleted',
+	}),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['merge'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const baseId = getId(this, 'contactId', itemIndex, 'base contact ID');
+	const mergeeId = getId(this, 'mergeeContactId', itemIndex, 'contact ID to merge');
+	if (baseId === mergeeId) {
+		throw new NodeOperationError(this.getNode(), `Cannot merge contact ${baseId} into itself`, {
+			itemIndex,
+			description: 'Choose two different contacts: the base contact to keep and the duplicate to merge into it.',
+		});
+	}
+	const response = await chatwootApiRequest(this, {
+		method: 'POST',
+		path: '/actions/contact_merge',
+		body: { base_contact_id: baseId, mergee_contact_id: mergeeId },
+		subject: { resource: 'contact', id: `${baseId} or ${mergeeId}` },
+	});
+	return toItems(unwrapRecord(response));
+}

@@ -1,0 +1,29 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getId, toItems, toLabelList } from '../../helpers/items';
+import type { RunContext } from '../../helpers/runContext';
+import { contactLocator, labelsField } from '../common.descriptions';
+import { changeContactLabels } from './lookup';
+
+const properties: INodeProperties[] = [
+	contactLocator('The contact to remove labels from'),
+	labelsField('Labels to remove; the contact keeps its other labels'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['removeLabels'] } }, properties);
+
+export const concurrent = true;
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<INodeExecutionData[]> {
+	const contactId = getId(this, 'contactId', itemIndex, 'contact ID');
+	const labels = toLabelList(this.getNodeParameter('labels', itemIndex, []));
+	if (labels.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No labels to remove', { itemIndex, description: 'Choose at least one label.' });
+	}
+	const drop = new Set(labels.map((label) => label.toLowerCase()));
+	const result = await changeContactLabels(this, run, contactId, (current) =>
+		current.filter((label) => !drop.has(label.toLowerCase())),
+	);
+	return toItems(result);
+}

@@ -1,0 +1,75 @@
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../helpers/items';
+import type { RunContext } from '../../helpers/runContext';
+import { createContact } from './create.operation';
+import { additionalFieldsCollection, contactBody, identityFields } from './fields';
+import { findContact, hasKeys, keysOf, lockKeys, nodeError } from './lookup';
+import type { ContactKeys } from './lookup';
+import { updateContact } from './update.operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Finds the contact by Identifier, then Email, then Phone Number (exact match) and updates it, or creates it when none matches. The output has upsert_action: "created" or "updated".',
+		name: 'upsertNotice',
+		type: 'notice',
+		default: '',
+	},
+	...identityFields('upsert'),
+	additionalFieldsCollection('upsert'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['upsert'] } }, properties);
+
+export const concurrent = true;
+
+function isAlreadyTaken(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '422' && /already been taken/i.test(error.message);
+}
+
+async function updateFound(
+	context: IExecuteFunctions,
+	contact: IDataObject,
+	body: IDataObject,
+): Promise<IDataObject> {
+	const updated = await updateContact(context, Number(contact.id), body);
+	return { ...updated, upsert_action: 'updated' };
+}
+
+async function upsert(context: IExecuteFunctions, itemIndex: number, keys: ContactKeys, body: IDataObject): Promise<IDataObject> {
+	const found = await findContact(context, keys);
+	if (found) return await updateFound(context, found.contact, body);
+	try {
+		const created = await createContact(context, itemIndex, body);
+		return { ...created, upsert_action: 'created' };
+	} catch (error) {
+		// Someone else (another workflow, the widget) created the person in between: update it instead.
+		if (!isAlreadyTaken(error)) throw nodeError(context, error);
+		const again = await findContact(context, keys);
+		if (!again) throw nodeError(context, error);
+		return await updateFound(context, again.contact, body);
+	}
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<INodeExecutionData[]> {
+	const identity: IDataObject = {
+		name: this.getNodeParameter('name', itemIndex, '') as string,
+		email: this.getNodeParameter('email', itemIndex, '') as string,
+		phoneNumber: this.getNodeParameter('phoneNumber', itemIndex, '') as string,
+		identifier: this.getNodeParameter('identifier', itemIndex, '') as string,
+	};
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = contactBody(this, itemIndex, identity, fields);
+	const keys = keysOf(body);
+	if (!hasKeys(keys)) {
+		throw new NodeOperationError(this.getNode(), 'Upsert needs an identifier, email or phone number to find the contact', {
+			itemIndex,
+			description: 'Fill in Identifier, Email or Phone Number (or map one from a previous node). To always create, use Create.',
+		});
+	}
+	// Items about the same person wait for each other, so the second finds the first's contact.
+	const record = await run.exclusive(lockKeys(keys), async () => await upsert(this, itemIndex, keys, body));
+	return toItems(record);
+}
