@@ -129,7 +129,13 @@ function register(router, env) {
 	router.add(['PUT', 'PATCH'], `${A}/contacts/:id`, update);
 
 	router.add('DELETE', `${A}/contacts/:id`, (ctx) => {
-		X.deleteContact(contactOf(ctx));
+		const c = contactOf(ctx);
+		// OnlineStatusTracker presence: set `contact.online = true` in a test to simulate a contact in the widget.
+		if (c.online) {
+			const name = String(c.name || '');
+			return reply(422, { message: `${name.charAt(0).toUpperCase()}${name.slice(1).toLowerCase()} is Online, please try again later` });
+		}
+		X.deleteContact(c);
 		return reply(200, EMPTY);
 	});
 

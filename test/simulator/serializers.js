@@ -275,7 +275,7 @@ function createSerializers(store, opts) {
 	S.contact = (c, { withContactInboxes = false } = {}) => {
 		const out = {
 			additional_attributes: c.additional_attributes,
-			availability_status: 'offline',
+			availability_status: c.online ? 'online' : 'offline',
 			email: c.email,
 			id: c.id,
 			name: c.name,
