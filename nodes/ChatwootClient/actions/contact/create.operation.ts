@@ -1,0 +1,57 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { toItems } from '../../../Chatwoot/helpers/items';
+import { unwrapRecord } from '../../../Chatwoot/transport';
+import { clientRequest, contactPath } from '../../helpers/client';
+import { contactBody } from '../../helpers/contact';
+import { contactFields } from '../descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			...contactFields,
+			{
+				displayName: 'Source ID',
+				name: 'sourceId',
+				type: 'string',
+				default: '',
+				description:
+					'Your own session ID to use as the contact identifier in this inbox (unique per inbox). Empty: Chatwoot generates one.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = await contactBody(this, fields, itemIndex);
+	const sourceId = typeof body.source_id === 'string' ? body.source_id : undefined;
+	const response = await clientRequest(
+		this,
+		{
+			method: 'POST',
+			path: '/contacts',
+			body,
+			// With a known source ID, a create whose answer got lost can be looked up instead of repeated.
+			reconcile: sourceId
+				? async () => {
+						try {
+							return await clientRequest(this, { method: 'GET', path: contactPath(sourceId) });
+						} catch {
+							return undefined;
+						}
+					}
+				: undefined,
+		},
+		{ identity: { identifier: body.identifier as string | undefined }, itemIndex },
+	);
+	return toItems(unwrapRecord(response));
+}

@@ -1,0 +1,87 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The contact's source ID in this inbox: every Client API call after contact create names it. */
+export const contactIdentifierField: INodeProperties = {
+	displayName: 'Contact Identifier',
+	name: 'contactIdentifier',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 3f1b2c9e-5d4a-4b7e-9a51-0c2d8e6f7a10',
+	description:
+		'The contact\'s source ID in this inbox: "source_id" in the output of Chatwoot Client → Contact → Create, or "contact_inbox.source_id" from the Chatwoot node\'s Contact → Create with this API inbox. It is not the numeric contact ID.',
+};
+
+/** A conversation of the contact: picked from the contact's conversations, or by its ID. */
+export const conversationLocator = (description = 'The conversation of this contact'): INodeProperties => ({
+	displayName: 'Conversation',
+	name: 'conversationId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: `${description}. The list shows the conversations of the contact given in Contact Identifier; by ID, use the conversation ID from Conversation → Create or Get Many (the number shown in Chatwoot).`,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchConversations', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 42',
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid conversation ID (a number)' } },
+			],
+		},
+	],
+});
+
+export const contactFields: INodeProperties[] = [
+	{
+		displayName: 'Avatar URL',
+		name: 'avatarUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.com/avatar.png',
+		description: 'Public URL of an image Chatwoot downloads as the contact\'s avatar',
+	},
+	{
+		displayName: 'Custom Attributes',
+		name: 'customAttributes',
+		type: 'json',
+		default: '{}',
+		description: 'Custom attributes of the contact as a JSON object, keyed by the attribute key defined in Chatwoot',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
+	{
+		displayName: 'Identifier',
+		name: 'identifier',
+		type: 'string',
+		default: '',
+		description:
+			'Your own ID for this person (e.g. the user ID of your app). With an HMAC token in the credential, the node also sends its identifier_hash so Chatwoot marks the contact as verified.',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		placeholder: '+14155550123',
+		description: 'Phone number in E.164 format (with + and country code)',
+	},
+];

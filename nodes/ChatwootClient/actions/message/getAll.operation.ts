@@ -1,0 +1,35 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit, simplifyField } from '../../../Chatwoot/actions/common.descriptions';
+import { toItems } from '../../../Chatwoot/helpers/items';
+import { simplifyMessage } from '../../../Chatwoot/helpers/simplify';
+import { getAllByCursor } from '../../../Chatwoot/transport';
+import { clientError, conversationPath, getContactIdentifier, getNumericId } from '../../helpers/client';
+import { contactIdentifierField, conversationLocator } from '../descriptions';
+
+const properties: INodeProperties[] = [
+	contactIdentifierField,
+	conversationLocator('The conversation whose messages to get'),
+	...returnAllOrLimit(),
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const contactIdentifier = getContactIdentifier(this, itemIndex);
+	const conversationId = getNumericId(this, 'conversationId', itemIndex, 'conversation ID');
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const path = `${conversationPath(contactIdentifier, conversationId)}/messages`;
+	// Chatwoot returns the latest 20 visible messages; `before=<id>` pages back. Output: oldest first.
+	let messages: IDataObject[];
+	try {
+		messages = await getAllByCursor(this, { scope: 'public', path }, { returnAll, limit });
+	} catch (error) {
+		throw await clientError(this, error, { contactIdentifier, conversationId, itemIndex });
+	}
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	return toItems(simplify ? messages.map(simplifyMessage) : messages);
+}
