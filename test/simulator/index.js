@@ -189,7 +189,9 @@ class ChatwootSimulator {
 		if (!this.server) return;
 		const s = this.server;
 		this.server = null;
-		await Promise.race([this.dispatcher.flush(), new Promise((r) => setTimeout(r, 2000))]);
+		let timer;
+		await Promise.race([this.dispatcher.flush(), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+		clearTimeout(timer);
 		this.dispatcher.close();
 		await new Promise((resolve) => {
 			s.close(() => resolve());
