@@ -61,6 +61,8 @@ export function readHttpFailure(error: unknown): HttpFailure {
 			if (Number.isFinite(status) && status > 0) httpCode = status;
 		}
 		if (!failure.code && typeof obj.code === 'string' && NETWORK_CODES.has(obj.code)) failure.code = obj.code;
+		// n8n's NodeApiError for a dropped connection carries the code only as httpCode ('ECONNRESET').
+		if (!failure.code && typeof obj.httpCode === 'string' && NETWORK_CODES.has(obj.httpCode)) failure.code = obj.httpCode;
 		if (!failure.message && typeof obj.message === 'string') failure.message = obj.message;
 		current = obj.cause;
 	}
