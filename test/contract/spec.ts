@@ -82,6 +82,15 @@ export const BODY_DEVIATIONS: Array<{ method: string; template: string; ignore: 
 	},
 	{
 		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/contacts/filter',
+		ignore: (e) =>
+			(/^\/payload\/\d+\/query_operator$/.test(String(e.instancePath)) && (e.keyword === 'type' || e.keyword === 'enum')) ||
+			(/^\/payload\/\d+\/filter_operator$/.test(String(e.instancePath)) && e.keyword === 'enum'),
+		reason:
+			"API-NOTES §1.1: the last condition's query_operator is null (as in the spec's own example); FilterService accepts 9 operators, the spec lists 4",
+	},
+	{
+		method: 'POST',
 		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments',
 		ignore: (e) => e.keyword === 'type' && e.instancePath === '/assignee_id',
 		reason: 'API-NOTES §1.2: assignee_id null unassigns',
@@ -91,6 +100,12 @@ export const BODY_DEVIATIONS: Array<{ method: string; template: string; ignore: 
 		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_priority',
 		ignore: (e) => (e.keyword === 'enum' || e.keyword === 'type') && e.instancePath === '/priority',
 		reason: 'API-NOTES §0: empty/null priority clears it',
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/conversations',
+		ignore: (e) => e.keyword === 'required' && e.params?.missingProperty === 'source_id',
+		reason: 'API-NOTES §1.2: source_id OR inbox_id + contact_id (ConversationsController#contact_inbox builds the contact inbox)',
 	},
 ];
 
