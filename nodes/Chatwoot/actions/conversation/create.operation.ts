@@ -74,7 +74,8 @@ const properties: INodeProperties[] = [
 				name: 'snoozedUntil',
 				type: 'dateTime',
 				default: '',
-				description: 'When a snoozed conversation reopens',
+				description:
+					'Snooze the new conversation until this time (it reopens then, or at the next reply). Overrides Status.',
 			},
 			{
 				displayName: 'Status',
@@ -163,7 +164,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			status: fields.status,
 			assignee_id: hasValue(fields.assigneeId) ? getId(this, 'additionalFields.assigneeId', itemIndex, 'agent ID') : undefined,
 			team_id: hasValue(fields.teamId) ? getId(this, 'additionalFields.teamId', itemIndex, 'team ID') : undefined,
-			snoozed_until: toUnixSeconds(fields.snoozedUntil),
 		}),
 	);
 	if (fields.customAttributes !== undefined) {
@@ -190,7 +190,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		throw explain(this, error, where, itemIndex);
 	}
-	return conversationItems(this, itemIndex, [unwrapRecord(created)]);
+	const record = unwrapRecord(created);
+	const snoozedUntil = toUnixSeconds(fields.snoozedUntil);
+	if (snoozedUntil !== undefined && record.id !== undefined) {
+		// POST /conversations takes no "snoozed" status: snooze it the documented way, right after.
+		const answer = unwrapRecord(
+			await chatwootApiRequest(this, {
+				method: 'POST',
+				path: `/conversations/${String(record.id)}/toggle_status`,
+				body: { status: 'snoozed', snoozed_until: snoozedUntil },
+				subject: { resource: 'conversation', id: String(record.id) },
+				idempotent: true,
+			}),
+		);
+		record.status = answer.current_status ?? 'snoozed';
+		record.snoozed_until = answer.snoozed_until ?? snoozedUntil;
+	}
+	return conversationItems(this, itemIndex, [record]);
 }
 
 /** Rewrites Chatwoot's terse 404/422 answers into what went wrong with this create. */
