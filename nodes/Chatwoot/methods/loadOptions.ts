@@ -9,3 +9,15 @@ export async function getLabels(this: ILoadOptionsFunctions): Promise<INodePrope
 		.map((l) => ({ name: String(l.title), value: String(l.title), description: l.description ? String(l.description) : undefined }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** The account's agents (users); the value is the user ID that inbox and team memberships hold. */
+export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const agents = unwrapList(await chatwootApiRequest(this, { method: 'GET', path: '/agents' }));
+	return agents
+		.map((a) => ({
+			name: String(a.name ?? a.email ?? a.id),
+			value: String(a.id),
+			description: [a.email, a.role].filter((v) => v !== undefined && v !== null && v !== '').map(String).join(' · ') || undefined,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,3 +1,4 @@
+export * from './download';
 export * from './envelope';
 export * from './errors';
 export * from './limiter';

@@ -1,10 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../types';
+import * as addAgents from './addAgents.operation';
+import * as create from './create.operation';
 import * as get from './get.operation';
+import * as getAgents from './getAgents.operation';
 import * as getAll from './getAll.operation';
+import * as removeAgents from './removeAgents.operation';
+import * as update from './update.operation';
 
-export const operations: Record<string, OperationModule> = { get, getAll };
+export const operations: Record<string, OperationModule> = {
+	addAgents,
+	create,
+	get,
+	getAgents,
+	getAll,
+	removeAgents,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -14,11 +27,46 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['inbox'] } },
 		options: [
+			{
+				name: 'Add Agents',
+				value: 'addAgents',
+				description: 'Make agents members of an inbox so they see and get its conversations; existing members stay',
+				action: 'Add agents to an inbox',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create an API-channel inbox, optionally with a callback URL that receives its events',
+				action: 'Create an inbox',
+			},
 			{ name: 'Get', value: 'get', description: 'Get an inbox by ID', action: 'Get an inbox' },
+			{
+				name: 'Get Agents',
+				value: 'getAgents',
+				description: 'List the agents who are members of an inbox',
+				action: 'Get the agents of an inbox',
+			},
 			{ name: 'Get Many', value: 'getAll', description: 'List the inboxes of the account', action: 'Get many inboxes' },
+			{
+				name: 'Remove Agents',
+				value: 'removeAgents',
+				description: 'Remove agents from an inbox; the other members stay',
+				action: 'Remove agents from an inbox',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change an inbox's name, callback URL or settings",
+				action: 'Update an inbox',
+			},
 		],
 		default: 'get',
 	},
+	...addAgents.description,
+	...create.description,
 	...get.description,
+	...getAgents.description,
 	...getAll.description,
+	...removeAgents.description,
+	...update.description,
 ];

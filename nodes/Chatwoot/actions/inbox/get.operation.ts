@@ -18,3 +18,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return toItems(unwrapRecord(body));
 }
+
+export const concurrent = true;

@@ -1,0 +1,22 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getId, toItems } from '../../helpers/items';
+import type { RunContext } from '../../helpers/runContext';
+import { inboxLocator } from '../common.descriptions';
+import { agentIdsField, changeMembers, readAgentIds } from './members';
+
+const properties: INodeProperties[] = [
+	inboxLocator('The inbox to remove the agents from'),
+	agentIdsField('Agents to remove; the other agents of the inbox stay'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['inbox'], operation: ['removeAgents'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<INodeExecutionData[]> {
+	const inboxId = getId(this, 'inboxId', itemIndex, 'inbox ID');
+	const agentIds = readAgentIds(this, itemIndex);
+	return toItems(await changeMembers(this, run, inboxId, { remove: agentIds }));
+}
+
+export const concurrent = true;
