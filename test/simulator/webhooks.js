@@ -54,6 +54,7 @@ class WebhookDispatcher {
 		this.opts = opts;
 		this.deliveries = [];
 		this.pending = new Set();
+		this.chains = new Map();
 		this.nextId = 1;
 		this.agentHttp = new http.Agent({ keepAlive: true, maxSockets: 64 });
 		this.agentHttps = new https.Agent({ keepAlive: true, maxSockets: 64 });
@@ -145,12 +146,19 @@ class WebhookDispatcher {
 				}
 			}
 		};
-		const p = new Promise((resolve) => setImmediate(resolve)).then(run).catch((e) => {
+		// Deliveries are asynchronous (never block the API response). They are serialized per target URL so a
+		// receiver sees events in emission order (real Chatwoot/Sidekiq gives no ordering guarantee).
+		const prev = this.chains.get(target.url) || new Promise((resolve) => setImmediate(resolve));
+		const p = prev.then(run).catch((e) => {
 			entry.error = String((e && e.message) || e);
 			entry.done = true;
 		});
+		this.chains.set(target.url, p);
 		this.pending.add(p);
-		p.finally(() => this.pending.delete(p));
+		p.finally(() => {
+			this.pending.delete(p);
+			if (this.chains.get(target.url) === p) this.chains.delete(target.url);
+		});
 	}
 
 	post(url, headers, body) {
