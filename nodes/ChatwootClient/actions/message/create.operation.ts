@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Attachments (Binary Properties)',
+				displayName: 'Attachments (Input Binary Fields)',
 				name: 'binaryPropertyName',
 				type: 'string',
 				default: 'data',
@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (content.trim() === '' && names.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'The message has neither content nor attachments', {
 			itemIndex,
-			description: 'Enter Content, or add Attachments (Binary Properties) under Additional Fields.',
+			description: 'Enter Content, or add Attachments (Input Binary Fields) under Additional Fields.',
 		});
 	}
 	const fields: IDataObject = {};
