@@ -64,6 +64,15 @@ export function readHttpFailure(error: unknown): HttpFailure {
 		// n8n's NodeApiError for a dropped connection carries the code only as httpCode ('ECONNRESET').
 		if (!failure.code && typeof obj.httpCode === 'string' && NETWORK_CODES.has(obj.httpCode)) failure.code = obj.httpCode;
 		if (!failure.message && typeof obj.message === 'string') failure.message = obj.message;
+		// n8n's NodeApiError keeps axios' own text ("socket hang up") in messages[] and a JSON body in context.data.
+		if (Array.isArray(obj.messages) && !failure.code) {
+			const text = obj.messages.map(String).join(' ');
+			const code = [...NETWORK_CODES].find((c) => text.includes(c));
+			if (code) failure.code = code;
+			else if (/socket hang up/i.test(text)) failure.code = 'ECONNRESET';
+		}
+		const context = asObject(obj.context);
+		if (failure.body === undefined && context && context.data !== undefined) failure.body = context.data;
 		current = obj.cause;
 	}
 	if (failure.status === undefined && httpCode !== undefined && !failure.code) failure.status = httpCode;

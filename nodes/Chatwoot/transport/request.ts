@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readHttpFailure, toNodeApiError } from './errors';
-import type { RequestSubject } from './errors';
+import type { HttpFailure, RequestSubject } from './errors';
 import { limiterFor } from './limiter';
 import { backoffDelay, classifyFailure, DEFAULT_RETRY, parseRetryAfter } from './retry';
 import type { RetryPolicy } from './retry';
@@ -183,39 +183,73 @@ export async function chatwootApiRequest(context: ChatwootContext, request: Chat
 	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
 	if (hasContent(request.body)) options.body = request.body as IHttpRequestOptions['body'];
 	if (request.encoding) options.encoding = request.encoding;
-	if (request.returnFullResponse) options.returnFullResponse = true;
+	// Full responses for every status: n8n's NodeApiError drops the response headers (Retry-After)
+	// and plain-text bodies, so statuses are read here and only network failures throw.
+	options.returnFullResponse = true;
+	options.ignoreHttpStatusErrors = true;
 
 	for (let attempt = 1; ; attempt++) {
 		await limiter.acquire(request.bucket);
+		let failure: HttpFailure;
 		try {
-			return await context.helpers.httpRequestWithAuthentication.call(context, target.credentialType, options);
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				target.credentialType,
+				options,
+			)) as FullResponse;
+			const status = Number(response.statusCode);
+			if (status >= 200 && status < 300) return request.returnFullResponse ? response : response.body;
+			failure = { status, body: parseBody(response.body), headers: lowerCaseHeaders(response.headers) };
 		} catch (error) {
-			const failure = readHttpFailure(error);
-			const kind = classifyFailure(failure);
-			const canRetry = attempt < policy.maxAttempts;
-			if (kind === 'final' || !canRetry) {
+			failure = readHttpFailure(error);
+		}
+		const kind = classifyFailure(failure);
+		const canRetry = attempt < policy.maxAttempts;
+		if (kind === 'final' || !canRetry) {
+			throw toNodeApiError(context.getNode(), failure, target.subject, target.secrets);
+		}
+		if (kind === 'rateLimited') {
+			const retryAfter = parseRetryAfter(failure.headers['retry-after']);
+			if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
 				throw toNodeApiError(context.getNode(), failure, target.subject, target.secrets);
 			}
-			if (kind === 'rateLimited') {
-				const retryAfter = parseRetryAfter(failure.headers['retry-after']);
-				if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
-					throw toNodeApiError(context.getNode(), failure, target.subject, target.secrets);
-				}
-				// Rack::Attack windows are a minute long; without Retry-After, back off generously.
-				const wait = retryAfter ?? backoffDelay(attempt, { ...policy, baseDelayMs: policy.baseDelayMs * 4 });
-				limiter.pause(wait);
-				continue;
-			}
-			if (kind === 'uncertain' && !idempotent) {
-				if (!request.reconcile) {
-					throw toNodeApiError(context.getNode(), failure, target.subject, target.secrets);
-				}
-				await sleep(backoffDelay(attempt, policy));
-				const landed = await request.reconcile();
-				if (landed !== undefined && landed !== null) return landed;
-				continue;
+			// Rack::Attack windows are a minute long; without Retry-After, back off generously.
+			const wait = retryAfter ?? backoffDelay(attempt, { ...policy, baseDelayMs: policy.baseDelayMs * 4 });
+			limiter.pause(wait);
+			continue;
+		}
+		if (kind === 'uncertain' && !idempotent) {
+			if (!request.reconcile) {
+				throw toNodeApiError(context.getNode(), failure, target.subject, target.secrets);
 			}
 			await sleep(backoffDelay(attempt, policy));
+			const landed = await request.reconcile();
+			if (landed !== undefined && landed !== null) return landed;
+			continue;
 		}
+		await sleep(backoffDelay(attempt, policy));
 	}
+}
+
+interface FullResponse {
+	body: unknown;
+	headers?: Record<string, unknown>;
+	statusCode: number;
+	statusMessage?: string;
+}
+
+function parseBody(body: unknown): unknown {
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, value] of Object.entries(headers ?? {})) out[key.toLowerCase()] = String(value);
+	return out;
 }
