@@ -1,0 +1,63 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { searchInboxes } from '../Chatwoot/methods/listSearch';
+import { getLabels } from '../Chatwoot/methods/loadOptions';
+import { properties } from './descriptions';
+import * as lifecycle from './lifecycle';
+import { receive } from './receive';
+
+export class ChatwootTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chatwoot Trigger',
+		name: 'chatwootTrigger',
+		icon: { light: 'file:chatwoot.svg', dark: 'file:chatwoot.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when Chatwoot sends a signed webhook event',
+		defaults: { name: 'Chatwoot Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chatwootApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
+		],
+		properties,
+	};
+
+	methods = {
+		listSearch: { searchInboxes },
+		loadOptions: { getLabels },
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await lifecycle.checkExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await lifecycle.create.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await lifecycle.deleteWebhook.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receive.call(this);
+	}
+}

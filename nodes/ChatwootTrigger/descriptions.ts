@@ -1,0 +1,190 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { inboxLocator } from '../Chatwoot/actions/common.descriptions';
+import { ACCOUNT_EVENTS, API_INBOX_EVENTS } from './filters';
+
+const EVENT_INFO: Record<string, { name: string; description: string }> = {
+	contact_created: { name: 'Contact Created', description: 'A contact was created' },
+	contact_updated: { name: 'Contact Updated', description: 'A contact was changed' },
+	conversation_created: { name: 'Conversation Created', description: 'A conversation was started' },
+	conversation_status_changed: {
+		name: 'Conversation Status Changed',
+		description: 'A conversation was opened, resolved, set pending or snoozed',
+	},
+	conversation_typing_off: { name: 'Conversation Typing Off', description: 'Someone stopped typing in a conversation' },
+	conversation_typing_on: { name: 'Conversation Typing On', description: 'Someone started typing in a conversation' },
+	conversation_updated: {
+		name: 'Conversation Updated',
+		description: 'A conversation changed (assignee, team, labels, attributes, priority…)',
+	},
+	inbox_created: { name: 'Inbox Created', description: 'An inbox was created' },
+	inbox_updated: { name: 'Inbox Updated', description: 'An inbox was changed' },
+	message_created: { name: 'Message Created', description: 'A message or private note was posted' },
+	message_updated: { name: 'Message Updated', description: 'A message was edited, its status changed or a form was answered' },
+	webwidget_triggered: { name: 'Web Widget Triggered', description: 'A visitor opened the website live-chat widget' },
+};
+
+function eventOptions(events: readonly string[]): INodePropertyOptions[] {
+	return events.map((value) => ({ ...EVENT_INFO[value], value })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Chatwoot does not send webhooks to private-network addresses (localhost, 127.0.0.1, 10.x, 172.16–31.x, 192.168.x, Docker networks) unless its server sets SAFE_FETCH_ALLOW_PRIVATE_NETWORK=true. If n8n runs on your computer or LAN, set that variable on the Chatwoot server (web and Sidekiq) or give n8n a public address (WEBHOOK_URL); otherwise no event ever arrives. Managing webhooks and inbox callbacks needs an administrator\'s access token.',
+		name: 'privateNetworkNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Account Webhook',
+				value: 'accountWebhook',
+				description: 'An account-wide webhook, created and removed with this workflow; every event type is available',
+			},
+			{
+				name: 'API Inbox Callback',
+				value: 'apiInbox',
+				description: "Set the callback (webhook) URL of one API inbox to this workflow while it is active; the previous URL is restored afterwards",
+			},
+		],
+		default: 'accountWebhook',
+	},
+	{
+		displayName:
+			"Chatwoot sends an API inbox's conversation, message and typing events to its callback URL without subscriptions; Events only filters what starts the workflow. While this workflow is active (or listening for a test event) the inbox's callback URL points to n8n, and the previous URL is restored when it stops.",
+		name: 'apiInboxNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { source: ['apiInbox'] } },
+	},
+	{
+		...inboxLocator('The API inbox whose callback URL this trigger uses. Only inboxes of the API channel have one.'),
+		displayOptions: { show: { source: ['apiInbox'] } },
+	},
+	{
+		...inboxLocator('Only events of this inbox start the workflow. Leave empty for every inbox. Contact and inbox events carry no inbox and are not filtered by it.'),
+		required: false,
+		displayOptions: { show: { source: ['accountWebhook'] } },
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options: eventOptions(ACCOUNT_EVENTS),
+		default: ['message_created'],
+		description: 'The events that start the workflow; the webhook subscribes to exactly these',
+		displayOptions: { show: { source: ['accountWebhook'] } },
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options: eventOptions(API_INBOX_EVENTS),
+		default: ['message_created'],
+		description: 'The events that start the workflow',
+		displayOptions: { show: { source: ['apiInbox'] } },
+	},
+	{
+		displayName:
+			'Deliveries are checked against Chatwoot\'s signature (X-Chatwoot-Signature) with the secret Chatwoot returns for the webhook (Chatwoot 4.12 and later) or the API inbox (4.13 and later); a forged, altered, replayed or stale delivery is answered 401 and starts nothing. Older Chatwoot versions send no signature: deliveries are then accepted unsigned, so keep the webhook URL private.',
+		name: 'signatureNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Conversation Statuses',
+				name: 'conversationStatuses',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Open', value: 'open' },
+					{ name: 'Pending', value: 'pending' },
+					{ name: 'Resolved', value: 'resolved' },
+					{ name: 'Snoozed', value: 'snoozed' },
+				],
+				default: [],
+				description:
+					'Only events about conversations in one of these statuses start the workflow (after the change, for status changes). Empty means every status.',
+			},
+			{
+				displayName: 'Ignore Messages From This Credential',
+				name: 'ignoreOwnMessages',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to drop messages and typing events of the credential's own user, so a workflow that replies never triggers itself. Chatwoot cannot tell messages this user typed in Chatwoot apart from those n8n sent with the token.",
+			},
+			{
+				displayName: 'Include Private Notes',
+				name: 'includePrivate',
+				type: 'boolean',
+				default: false,
+				description: 'Whether private notes (and private typing) start the workflow; Chatwoot sends them as outgoing messages',
+			},
+			{
+				displayName: 'Label Names or IDs',
+				name: 'labels',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getLabels' },
+				default: [],
+				description:
+					'Only events about conversations with at least one of these labels start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Message Types',
+				name: 'messageTypes',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Incoming', value: 'incoming', description: 'Sent by the contact' },
+					{ name: 'Outgoing', value: 'outgoing', description: 'Sent by an agent, a bot or an automation' },
+					{ name: 'Template', value: 'template', description: 'Template messages (e.g. WhatsApp templates, CSAT)' },
+				],
+				default: [],
+				description: 'Only messages of these types start the workflow. Empty means every type.',
+			},
+			{
+				displayName: 'Sender Types',
+				name: 'senderTypes',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Agent', value: 'user' },
+					{ name: 'Agent Bot', value: 'agent_bot' },
+					{ name: 'Contact', value: 'contact' },
+				],
+				default: [],
+				description: 'Only messages (and typing events) of these senders start the workflow. Empty means every sender.',
+			},
+			{
+				displayName: 'Signature Tolerance (Seconds)',
+				name: 'signatureTolerance',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 300,
+				description:
+					"How far a delivery's X-Chatwoot-Timestamp may be from n8n's clock before it is rejected as stale. 0 turns the check off.",
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return a flat summary (event, account, inbox, conversation, message, sender, contact, attachments, labels, ISO times) instead of the payload as Chatwoot sends it',
+			},
+		],
+	},
+];

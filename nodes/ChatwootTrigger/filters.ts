@@ -1,0 +1,172 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** Webhook event names exactly as Chatwoot sends them (Webhook::ALLOWED_WEBHOOK_EVENTS). */
+export const ACCOUNT_EVENTS = [
+	'contact_created',
+	'contact_updated',
+	'conversation_created',
+	'conversation_status_changed',
+	'conversation_typing_off',
+	'conversation_typing_on',
+	'conversation_updated',
+	'inbox_created',
+	'inbox_updated',
+	'message_created',
+	'message_updated',
+	'webwidget_triggered',
+] as const;
+
+/** What an API inbox's callback URL receives (no subscriptions; API-NOTES §4.1). */
+export const API_INBOX_EVENTS = [
+	'conversation_created',
+	'conversation_status_changed',
+	'conversation_typing_off',
+	'conversation_typing_on',
+	'conversation_updated',
+	'message_created',
+	'message_updated',
+] as const;
+
+export type SenderType = 'contact' | 'user' | 'agent_bot';
+
+export interface FilterSettings {
+	events: string[];
+	/** Only events of this inbox; undefined = every inbox. */
+	inboxId?: number;
+	/** Empty = every type. */
+	messageTypes: string[];
+	includePrivate: boolean;
+	/** Empty = every sender. */
+	senderTypes: string[];
+	/** Empty = every status. */
+	conversationStatuses: string[];
+	/** Any of these labels; empty = no label filter. */
+	labels: string[];
+	/** Drop messages (and typing) of the credential's own user. */
+	ignoreOwnMessages: boolean;
+	/** The credential's user ID, found at activation. */
+	ownUserId?: number;
+}
+
+export type FilterResult = { pass: true } | { pass: false; reason: string };
+
+const MESSAGE_TYPE_NAMES = ['incoming', 'outgoing', 'activity', 'template'];
+
+function obj(value: unknown): IDataObject | undefined {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+}
+
+function num(value: unknown): number | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	if (typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value);
+	return undefined;
+}
+
+export function isMessageEvent(event: string): boolean {
+	return event === 'message_created' || event === 'message_updated';
+}
+
+export function isTypingEvent(event: string): boolean {
+	return event === 'conversation_typing_on' || event === 'conversation_typing_off';
+}
+
+export function isConversationEvent(event: string): boolean {
+	return event.startsWith('conversation_') && !isTypingEvent(event);
+}
+
+/** The conversation an event is about (webhook_data), if any. */
+export function conversationOf(event: string, payload: IDataObject): IDataObject | undefined {
+	if (isConversationEvent(event)) return payload;
+	if (isMessageEvent(event) || isTypingEvent(event)) return obj(payload.conversation);
+	if (event === 'webwidget_triggered') return obj(payload.current_conversation);
+	return undefined;
+}
+
+/** Inbox of an event: `inbox.id` on messages and widget events, `inbox_id` on conversations. */
+export function inboxIdOf(event: string, payload: IDataObject): number | undefined {
+	if (isMessageEvent(event) || event === 'webwidget_triggered') {
+		return num(obj(payload.inbox)?.id) ?? num(conversationOf(event, payload)?.inbox_id);
+	}
+	const conversation = conversationOf(event, payload);
+	return conversation ? num(conversation.inbox_id) : undefined;
+}
+
+/** `incoming` / `outgoing` / `template` (webhooks send words; integers are mapped defensively). */
+export function messageTypeOf(payload: IDataObject): string | undefined {
+	const value = payload.message_type;
+	if (typeof value === 'number') return MESSAGE_TYPE_NAMES[value];
+	if (typeof value === 'string') return /^\d+$/.test(value) ? MESSAGE_TYPE_NAMES[Number(value)] : value;
+	return undefined;
+}
+
+/** A sender without `type` is a contact (Chatwoot's contact webhook_data has no type key). */
+export function senderTypeOf(sender: IDataObject | undefined): SenderType | undefined {
+	if (!sender) return undefined;
+	const type = typeof sender.type === 'string' ? sender.type.toLowerCase() : undefined;
+	if (type === undefined || type === '' || type === 'contact') return 'contact';
+	if (type === 'user') return 'user';
+	if (type === 'agent_bot' || type === 'agentbot') return 'agent_bot';
+	return type as SenderType;
+}
+
+/** The actor of a message (sender) or typing event (user). */
+export function actorOf(event: string, payload: IDataObject): IDataObject | undefined {
+	if (isMessageEvent(event)) return obj(payload.sender);
+	if (isTypingEvent(event)) return obj(payload.user);
+	return undefined;
+}
+
+function labelsOf(conversation: IDataObject): string[] {
+	return Array.isArray(conversation.labels) ? conversation.labels.map((l) => String(l)) : [];
+}
+
+/**
+ * Decides whether a delivery starts the workflow. Filters that do not apply to an event (e.g.
+ * message types on a conversation event, inbox on a contact event) let it pass.
+ */
+export function applyFilters(event: string, payload: IDataObject, settings: FilterSettings): FilterResult {
+	if (!settings.events.includes(event)) return { pass: false, reason: `event ${event} not selected` };
+
+	if (settings.inboxId !== undefined) {
+		const inboxId = inboxIdOf(event, payload);
+		const carriesInbox = isMessageEvent(event) || isTypingEvent(event) || isConversationEvent(event) || event === 'webwidget_triggered';
+		if (carriesInbox && inboxId !== settings.inboxId) return { pass: false, reason: 'other inbox' };
+	}
+
+	const actor = actorOf(event, payload);
+	if (isMessageEvent(event)) {
+		const type = messageTypeOf(payload);
+		if (settings.messageTypes.length && (type === undefined || !settings.messageTypes.includes(type))) {
+			return { pass: false, reason: `message type ${String(type)} not selected` };
+		}
+		if (payload.private === true && !settings.includePrivate) return { pass: false, reason: 'private note' };
+	}
+	if (isTypingEvent(event) && payload.is_private === true && !settings.includePrivate) {
+		return { pass: false, reason: 'private typing' };
+	}
+
+	if ((isMessageEvent(event) || isTypingEvent(event)) && settings.senderTypes.length) {
+		const type = senderTypeOf(actor);
+		if (type === undefined || !settings.senderTypes.includes(type)) {
+			return { pass: false, reason: `sender type ${String(type)} not selected` };
+		}
+	}
+
+	const conversation = conversationOf(event, payload);
+	if (settings.conversationStatuses.length && conversation) {
+		if (!settings.conversationStatuses.includes(String(conversation.status))) {
+			return { pass: false, reason: `conversation status ${String(conversation.status)} not selected` };
+		}
+	}
+	if (settings.labels.length && conversation) {
+		const labels = labelsOf(conversation);
+		if (!settings.labels.some((l) => labels.includes(l))) return { pass: false, reason: 'no matching label' };
+	}
+
+	if (settings.ignoreOwnMessages && settings.ownUserId !== undefined && actor) {
+		if (senderTypeOf(actor) === 'user' && num(actor.id) === settings.ownUserId) {
+			return { pass: false, reason: "sent through this trigger's credential" };
+		}
+	}
+	return { pass: true };
+}
