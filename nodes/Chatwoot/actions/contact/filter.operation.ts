@@ -129,7 +129,7 @@ export function filterPayload(context: IExecuteFunctions, itemIndex: number, row
 			attribute_key: attribute,
 			filter_operator: operator,
 			values: NO_VALUE_OPERATORS.includes(operator) ? [] : [value.trim()],
-			query_operator: index === rows.length - 1 ? null : combinator,
+			query_operator: index === rows.length - 1 ? null : combinator.toUpperCase(),
 		};
 	});
 }

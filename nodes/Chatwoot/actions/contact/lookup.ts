@@ -50,34 +50,39 @@ function sameValue(key: KeyName, a: unknown, b: string): boolean {
 	return a === b;
 }
 
-/**
- * Finds the contact whose `key` equals `value` exactly, via POST /contacts/filter (not throttled
- * like search). Filtering writes nothing, so the POST may be retried.
- */
-export async function findContactBy(
-	context: IExecuteFunctions,
-	key: KeyName,
-	value: string,
-): Promise<IDataObject | undefined> {
-	const body = await chatwootApiRequest(context, {
-		method: 'POST',
-		path: '/contacts/filter',
-		qs: { page: 1 },
-		body: { payload: [{ attribute_key: key, filter_operator: 'equal_to', values: [value], query_operator: null }] },
-		idempotent: true,
-	});
-	return unwrapList(body).find((candidate) => sameValue(key, candidate[key], value));
+function lookupValue(key: KeyName, value: string): string {
+	// Chatwoot stores emails in lower case.
+	return key === 'email' ? value.toLowerCase() : value;
 }
 
-/** The first contact matching identifier, then email, then phone number. */
+/**
+ * Finds the contact matching identifier, then email, then phone number, exactly (candidates are
+ * verified here: the filter's equal_to is not trusted for case or formatting). One request:
+ * POST /contacts/filter with the keys OR-ed, which is not throttled like search. Filtering writes
+ * nothing, so the POST may be retried.
+ */
 export async function findContact(
 	context: IExecuteFunctions,
 	keys: ContactKeys,
 ): Promise<{ contact: IDataObject; matchedBy: KeyName } | undefined> {
-	for (const key of KEY_ORDER) {
-		const value = keys[key];
-		if (value === undefined) continue;
-		const contact = await findContactBy(context, key, value);
+	const present = KEY_ORDER.filter((key) => keys[key] !== undefined);
+	if (present.length === 0) return undefined;
+	const payload = present.map((key, index) => ({
+		attribute_key: key,
+		filter_operator: 'equal_to',
+		values: [lookupValue(key, keys[key]!)],
+		query_operator: index === present.length - 1 ? null : 'OR',
+	}));
+	const body = await chatwootApiRequest(context, {
+		method: 'POST',
+		path: '/contacts/filter',
+		qs: { page: 1 },
+		body: { payload },
+		idempotent: true,
+	});
+	const candidates = unwrapList(body);
+	for (const key of present) {
+		const contact = candidates.find((candidate) => sameValue(key, candidate[key], keys[key]!));
 		if (contact) return { contact, matchedBy: key };
 	}
 	return undefined;

@@ -25,8 +25,9 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 
 export const concurrent = true;
 
-function isAlreadyTaken(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '422' && /already been taken/i.test(error.message);
+/** Chatwoot's 422 for a create (typically "Email has already been taken" when someone else was faster). */
+function isRejected(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '422';
 }
 
 async function updateFound(
@@ -45,8 +46,9 @@ async function upsert(context: IExecuteFunctions, itemIndex: number, keys: Conta
 		const created = await createContact(context, itemIndex, body);
 		return { ...created, upsert_action: 'created' };
 	} catch (error) {
-		// Someone else (another workflow, the widget) created the person in between: update it instead.
-		if (!isAlreadyTaken(error)) throw nodeError(context, error);
+		// Someone else (another workflow, the widget) created the person in between ("has already been
+		// taken"): look again and update. Any other rejection (invalid email…) finds nothing and is shown.
+		if (!isRejected(error)) throw nodeError(context, error);
 		const again = await findContact(context, keys);
 		if (!again) throw nodeError(context, error);
 		return await updateFound(context, again.contact, body);
