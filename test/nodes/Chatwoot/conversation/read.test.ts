@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { expectRequestsMatchSpec } from '../../../contract/spec';
 import { rl, run, seedConversation, seedWorld, startWorld } from './setup';
 import type { Sim, World } from './setup';
@@ -61,7 +63,7 @@ describe('conversation: get and getAll', () => {
 	});
 
 	describe('getAll', () => {
-		function seedMany(n: number, extra: Record<string, unknown> = {}) {
+		function seedMany(n: number, extra: IDataObject = {}) {
 			const out = [];
 			for (let i = 0; i < n; i++) out.push(seedConversation(world, extra));
 			return out;
