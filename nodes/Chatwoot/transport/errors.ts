@@ -122,9 +122,22 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 
 	if (status === undefined) {
 		const where = subject.baseUrl ? ` at ${subject.baseUrl}` : '';
-		const code = failure.code ?? 'a network error';
+		// Plain words, not the errno: n8n rewrites messages that contain codes such as ECONNRESET.
+		const reasons: Record<string, string> = {
+			ECONNREFUSED: 'the connection was refused',
+			ECONNRESET: 'the connection was closed unexpectedly',
+			EPIPE: 'the connection was closed unexpectedly',
+			ETIMEDOUT: 'the request timed out',
+			ECONNABORTED: 'the request timed out',
+			ERR_SOCKET_CONNECTION_TIMEOUT: 'the request timed out',
+			ENOTFOUND: 'the host name was not found',
+			EAI_AGAIN: 'the host name could not be looked up',
+			EHOSTUNREACH: 'the host is unreachable',
+			ENETUNREACH: 'the network is unreachable',
+		};
+		const reason = (failure.code && reasons[failure.code]) ?? 'a network error occurred';
 		return {
-			message: `Could not reach Chatwoot${where} (${code})`,
+			message: `Could not reach Chatwoot${where}: ${reason}`,
 			description:
 				'Check the Base URL in the Chatwoot credential and that the Chatwoot server is running and reachable from n8n.',
 		};
@@ -208,7 +221,8 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 		return { httpCode, message: `Chatwoot's plan doesn't include this: ${error ?? 'payment required'}`, description: 'Check your Chatwoot plan.' };
 	}
 	if (status >= 500) {
-		const detail = error ?? (typeof body === 'string' && body.length < 200 ? body : undefined);
+		const text = typeof body === 'string' ? body.trim() : '';
+		const detail = error ?? (text !== '' && text.length < 200 && !text.startsWith('<') ? text : undefined);
 		return {
 			httpCode,
 			message: `Chatwoot had a server error (HTTP ${status})${detail ? `: ${detail}` : ''}`,

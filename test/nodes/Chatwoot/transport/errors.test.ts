@@ -54,7 +54,7 @@ describe('describeFailure', () => {
 		[422, { message: 'Email has already been taken', attributes: ['email'] }, /rejected the data: Email has already been taken/, /Fields: email/],
 		[422, { error: 'Specify search string with parameter q' }, /rejected the request: Specify search string/, /Correct/],
 		[429, 'Retry later\n', /rate limit/, /3,000 requests per minute/],
-		[500, '<html>oops</html>', /server error \(HTTP 500\)/, /Chatwoot side/],
+		[500, '<html>oops</html>', /^Chatwoot had a server error \(HTTP 500\)$/, /Chatwoot side/],
 		[502, '', /server error \(HTTP 502\)/, /later/],
 	])('%i %j', (status, body, message, hint) => {
 		const friendly = describeFailure({ status, body, headers: {} }, subject);
@@ -65,7 +65,7 @@ describe('describeFailure', () => {
 
 	it('explains unreachable servers with the base URL', () => {
 		expect(describeFailure({ headers: {}, code: 'ECONNREFUSED' }, subject).message).toBe(
-			'Could not reach Chatwoot at https://chat.example.com (ECONNREFUSED)',
+			'Could not reach Chatwoot at https://chat.example.com: the connection was refused',
 		);
 	});
 });
