@@ -1,6 +1,6 @@
 // End-to-end: the packed package inside a real n8n, talking to the Chatwoot simulator.
-import { httpJson } from './harness';
-import { SCENARIO_TIMEOUT, SETUP_TIMEOUT, startE2e, stopE2e } from './setup';
+import { httpJson, loadExample, N8nInstance } from './harness';
+import { manualWorkflow, SCENARIO_TIMEOUT, SETUP_TIMEOUT, startE2e, stopE2e } from './setup';
 import type { E2eEnv } from './setup';
 
 let env: E2eEnv;
@@ -35,4 +35,140 @@ describe('n8n loads the package', () => {
 		const names = (r.json as Array<{ name: string }>).map((c) => c.name);
 		expect(names).toEqual(expect.arrayContaining(['chatwootApi', 'chatwootClientApi']));
 	});
+});
+
+const out = N8nInstance.nodeOutput;
+
+/** The newest execution of a workflow, with data. */
+async function lastExecution(workflowId: string): Promise<any> {
+	const list = await env.n8n.executions(workflowId);
+	expect(list.length).toBeGreaterThan(0);
+	return list[0];
+}
+
+describe('seed flow (examples/seed-flow.json): contact in API inbox → conversation by source ID → customer message → agent reply', () => {
+	test(
+		'creates the records in Chatwoot and hands the IDs from node to node',
+		async () => {
+			const wf = await env.n8n.createWorkflow(loadExample('seed-flow.json'), env.credentials);
+			const run = await env.n8n.execute(wf.id);
+			expect(run.output).not.toContain('Error executing workflow');
+			expect(run.ok).toBe(true);
+			expect(run.result.status).toBe('success');
+
+			const [contact] = out(run.result, 'Create Contact in API Inbox');
+			const [conversation] = out(run.result, 'Start Conversation');
+			const [incoming] = out(run.result, 'Customer Message');
+			const [reply] = out(run.result, 'Agent Reply');
+			expect(contact.name).toBe('Jane Seed');
+			expect(contact.contact_inbox.source_id).toEqual(expect.any(String));
+			expect(conversation.inbox_id).toBe(env.apiInboxId);
+
+			const state = await env.sim.state();
+			const dbContact = state.contacts.find((c: any) => c.id === contact.id);
+			expect(dbContact).toMatchObject({ name: 'Jane Seed', email: contact.email });
+			const ci = state.contactInboxes.find((x: any) => x.source_id === contact.contact_inbox.source_id);
+			expect(ci).toMatchObject({ contact_id: contact.id, inbox_id: env.apiInboxId });
+			const dbConv = state.conversations.find((c: any) => c.display_id === conversation.id);
+			expect(dbConv).toMatchObject({ contact_id: contact.id, inbox_id: env.apiInboxId, contact_inbox_id: ci.id });
+			const msgs = state.messages.filter((m: any) => m.conversation_id === dbConv.id && m.message_type !== 'activity');
+			expect(msgs.map((m: any) => [m.id, m.message_type, m.content, m.sender_type])).toEqual([
+				[incoming.id, 'incoming', 'Hi! My order #1042 has not arrived yet.', 'Contact'],
+				[reply.id, 'outgoing', 'Thanks Jane Seed, we are looking into it.', 'User'],
+			]);
+			expect(msgs[0].sender_id).toBe(contact.id);
+
+			// the same run, as n8n stored it
+			const exec = await lastExecution(wf.id);
+			expect(exec.status).toBe('success');
+			expect(out(exec, 'Agent Reply')[0].id).toBe(reply.id);
+		},
+		SCENARIO_TIMEOUT,
+	);
+});
+
+describe('return all', () => {
+	test(
+		'returns one item per contact (100+) and per conversation (60+)',
+		async () => {
+			const { accountId, apiInboxId } = env;
+			await env.sim.seedMany('contacts', { accountId, n: 105 });
+			await env.sim.seedMany('conversations', { accountId, inboxId: apiInboxId, n: 62 });
+			const wf = await env.n8n.createWorkflow(
+				{
+					...manualWorkflow('E2E return all', [
+						{
+							name: 'All Contacts',
+							type: 'n8n-nodes-chatwoot.chatwoot',
+							parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
+							credentials: { chatwootApi: env.cred },
+						},
+						{
+							name: 'All Conversations',
+							type: 'n8n-nodes-chatwoot.chatwoot',
+							parameters: { resource: 'conversation', operation: 'getAll', returnAll: true, status: 'all' },
+							credentials: { chatwootApi: env.cred },
+							executeOnce: true,
+						},
+					]),
+				},
+				env.credentials,
+			);
+			const run = await env.n8n.execute(wf.id);
+			expect(run.ok).toBe(true);
+			const state = await env.sim.state();
+			const contactIds = out(run.result, 'All Contacts').map((c) => c.id);
+			const convIds = out(run.result, 'All Conversations').map((c) => c.id);
+			const expectedContacts = state.contacts.filter((c: any) => c.account_id === accountId).map((c: any) => c.id);
+			const expectedConvs = state.conversations.filter((c: any) => c.account_id === accountId).map((c: any) => c.display_id);
+			expect(expectedContacts.length).toBeGreaterThanOrEqual(100);
+			expect(expectedConvs.length).toBeGreaterThanOrEqual(60);
+			expect([...contactIds].sort((a, b) => a - b)).toEqual([...expectedContacts].sort((a: number, b: number) => a - b));
+			expect([...convIds].sort((a, b) => a - b)).toEqual([...expectedConvs].sort((a: number, b: number) => a - b));
+
+			const exec = await lastExecution(wf.id);
+			expect(exec.status).toBe('success');
+			expect(out(exec, 'All Contacts')).toHaveLength(expectedContacts.length);
+			expect(out(exec, 'All Conversations')).toHaveLength(expectedConvs.length);
+		},
+		SCENARIO_TIMEOUT,
+	);
+});
+
+describe('a wrong token', () => {
+	test(
+		'fails the execution with a message naming the token, and nothing changes in Chatwoot',
+		async () => {
+			const wrong = `wrong-token-${Date.now()}`;
+			const bad = await env.n8n.createCredential('Chatwoot (wrong token)', 'chatwootApi', {
+				baseUrl: env.sim.url,
+				accessToken: wrong,
+				accountId: env.accountId,
+			});
+			const before = (await env.sim.state()).contacts.length;
+			const wf = await env.n8n.createWorkflow(
+				manualWorkflow('E2E wrong token', [
+					{
+						name: 'Create Contact',
+						type: 'n8n-nodes-chatwoot.chatwoot',
+						parameters: { resource: 'contact', operation: 'create', name: 'Nobody' },
+						credentials: { chatwootApi: { id: bad.id, name: bad.name } },
+					},
+				]),
+			);
+			const run = await env.n8n.execute(wf.id);
+			expect(run.ok).toBe(false);
+			expect(run.output).toContain('Chatwoot rejected the access token');
+
+			const exec = await lastExecution(wf.id);
+			expect(exec.status).toBe('error');
+			const error = exec.data.resultData.error;
+			expect(error.message).toBe('Chatwoot rejected the access token');
+			expect(error.description).toMatch(/Profile settings → Access Token/);
+			expect(JSON.stringify(exec)).not.toContain(wrong);
+			expect(run.output).not.toContain(wrong);
+			expect((await env.sim.state()).contacts.length).toBe(before);
+		},
+		SCENARIO_TIMEOUT,
+	);
 });
