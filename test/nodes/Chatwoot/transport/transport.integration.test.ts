@@ -4,7 +4,7 @@
  * faults, and a POST that is never duplicated.
  */
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { ChatwootApi } from '../../../../credentials/ChatwootApi.credentials';
 import {
@@ -21,7 +21,7 @@ import type { ChatwootSimulator } from '../../../simulator';
 
 /** A throwaway node that exposes the transport to the harness; parameters pick the call. */
 class TransportProbe implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Transport Probe',
 		name: 'transportProbe',
 		group: ['transform'],
@@ -32,10 +32,10 @@ class TransportProbe implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chatwootApi', required: true }],
 		properties: [
-			{ displayName: 'Call', name: 'call', type: 'string' as const, default: '' },
-			{ displayName: 'Return All', name: 'returnAll', type: 'boolean' as const, default: true },
-			{ displayName: 'Limit', name: 'limit', type: 'number' as const, default: 50 },
-			{ displayName: 'Arg', name: 'arg', type: 'string' as const, default: '' },
+			{ displayName: 'Call', name: 'call', type: 'string', default: '' },
+			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: true },
+			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50 },
+			{ displayName: 'Arg', name: 'arg', type: 'string', default: '' },
 		],
 	};
 
@@ -78,7 +78,7 @@ class TransportProbe implements INodeType {
 let sim: ChatwootSimulator;
 let accountId: number;
 let token: string;
-const probe = new TransportProbe() as unknown as INodeType;
+const probe: INodeType = new TransportProbe();
 
 async function run(call: string, extra: IDataObject = {}) {
 	const [out] = await runNode(probe, {
