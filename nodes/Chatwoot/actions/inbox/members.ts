@@ -73,7 +73,7 @@ export async function changeMembers(
 			await chatwootApiRequest(context, {
 				method: 'DELETE',
 				path: '/inbox_members',
-				body: { inbox_id: inboxId, user_ids: removed },
+				body: { inbox_id: String(inboxId), user_ids: removed },
 				subject: { resource: 'inbox', id: inboxId },
 			});
 			agents = [];
@@ -82,7 +82,7 @@ export async function changeMembers(
 			const response = await chatwootApiRequest(context, {
 				method: 'PATCH',
 				path: '/inbox_members',
-				body: { inbox_id: inboxId, user_ids: [...wanted] },
+				body: { inbox_id: String(inboxId), user_ids: [...wanted] },
 				subject: { resource: 'inbox', id: inboxId },
 			});
 			const listed = unwrapList(response);
