@@ -1,0 +1,144 @@
+/**
+ * The public names of ../shared/INTERFACE.md: saved workflows depend on them, so a rename
+ * anywhere fails here.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { INodeProperties, INodeType } from 'n8n-workflow';
+
+import { ChatwootApi } from '../../credentials/ChatwootApi.credentials';
+import { ChatwootClientApi } from '../../credentials/ChatwootClientApi.credentials';
+import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
+import { resources } from '../../nodes/Chatwoot/actions/resources';
+
+const root = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+const REQUIRED_OPERATIONS: Record<string, string[]> = {
+	contact: ['create', 'get', 'getAll', 'search', 'update', 'delete', 'upsert', 'merge', 'addLabels', 'removeLabels', 'getLabels', 'getConversations'],
+	conversation: ['create', 'get', 'getAll', 'setStatus', 'setPriority', 'assign', 'addLabels', 'removeLabels', 'getLabels', 'setCustomAttributes', 'toggleTyping'],
+	message: ['create', 'getAll', 'delete'],
+	inbox: ['create', 'get', 'getAll', 'update', 'addAgents', 'removeAgents', 'getAgents'],
+};
+
+function operationOptions(properties: INodeProperties[], resource: string): string[] {
+	const selector = properties.find(
+		(p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource),
+	);
+	return (selector?.options ?? []).map((o) => String((o as { value: string }).value));
+}
+
+function fieldsOf(properties: INodeProperties[], resource: string, operation: string): INodeProperties[] {
+	return properties.filter((p) => {
+		const show = p.displayOptions?.show;
+		return (show?.resource as string[] | undefined)?.includes(resource) && (show?.operation as string[] | undefined)?.includes(operation);
+	});
+}
+
+function allNames(properties: INodeProperties[]): string[] {
+	const names: string[] = [];
+	for (const p of properties) {
+		names.push(p.name);
+		for (const option of (p.options ?? []) as Array<INodeProperties & { values?: INodeProperties[] }>) {
+			if (option && typeof option === 'object' && 'name' in option && 'type' in option) names.push(...allNames([option]));
+			if (option?.values) names.push(...allNames(option.values));
+		}
+	}
+	return names;
+}
+
+describe('package.json', () => {
+	it('is an n8n community package without runtime dependencies', () => {
+		expect(pkg.name).toBe('n8n-nodes-chatwoot');
+		expect(pkg.license).toBe('MIT');
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.dependencies ?? {}).toEqual({});
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
+		expect(pkg.main).toBe('index.js');
+	});
+
+	it('lists exactly the three nodes and two credentials, by their fixed names', () => {
+		expect(pkg.n8n.nodes).toEqual([
+			'dist/nodes/Chatwoot/Chatwoot.node.js',
+			'dist/nodes/ChatwootTrigger/ChatwootTrigger.node.js',
+			'dist/nodes/ChatwootClient/ChatwootClient.node.js',
+		]);
+		expect(pkg.n8n.credentials).toEqual([
+			'dist/credentials/ChatwootApi.credentials.js',
+			'dist/credentials/ChatwootClientApi.credentials.js',
+		]);
+	});
+
+	it('builds every listed file, its icons, and index.js re-exports the classes', () => {
+		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+			expect(fs.existsSync(path.join(root, file))).toBe(true);
+		}
+		for (const icon of ['nodes/Chatwoot', 'nodes/ChatwootTrigger', 'nodes/ChatwootClient', 'credentials']) {
+			expect(fs.existsSync(path.join(root, 'dist', icon, 'chatwoot.svg'))).toBe(true);
+			expect(fs.existsSync(path.join(root, 'dist', icon, 'chatwoot.dark.svg'))).toBe(true);
+		}
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const index = require(path.join(root, 'index.js'));
+		expect(Object.keys(index).sort()).toEqual(['Chatwoot', 'ChatwootApi', 'ChatwootClient', 'ChatwootClientApi', 'ChatwootTrigger']);
+		const types = ['Chatwoot', 'ChatwootTrigger', 'ChatwootClient'].map((name) => (new index[name]() as INodeType).description.name);
+		expect(types).toEqual(['chatwoot', 'chatwootTrigger', 'chatwootClient']);
+	});
+});
+
+describe('credentials', () => {
+	it('keep their names and properties', () => {
+		const api = new ChatwootApi();
+		expect(api.name).toBe('chatwootApi');
+		expect(api.properties.map((p) => p.name)).toEqual(['baseUrl', 'accessToken', 'accountId']);
+		expect(api.properties.find((p) => p.name === 'accessToken')?.typeOptions?.password).toBe(true);
+		const client = new ChatwootClientApi();
+		expect(client.name).toBe('chatwootClientApi');
+		expect(client.properties.map((p) => p.name)).toEqual(['baseUrl', 'inboxIdentifier', 'hmacToken']);
+		expect(client.properties.find((p) => p.name === 'hmacToken')?.typeOptions?.password).toBe(true);
+	});
+});
+
+describe('node Chatwoot', () => {
+	const description = new Chatwoot().description;
+
+	it('is usable as an AI tool and uses the chatwootApi credential', () => {
+		expect(description.name).toBe('chatwoot');
+		expect(description.displayName).toBe('Chatwoot');
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toEqual([{ name: 'chatwootApi', required: true }]);
+	});
+
+	it.each(Object.entries(REQUIRED_OPERATIONS))('resource %s offers every required operation, each implemented', (resource, operations) => {
+		const resourceOption = description.properties.find((p) => p.name === 'resource');
+		expect((resourceOption?.options ?? []).map((o) => (o as { value: string }).value)).toContain(resource);
+		const offered = operationOptions(description.properties, resource);
+		expect(offered).toEqual(expect.arrayContaining(operations));
+		for (const operation of offered) expect(typeof resources[resource].operations[operation]?.execute).toBe('function');
+		expect(Object.keys(resources[resource].operations).sort()).toEqual([...offered].sort());
+	});
+
+	it.each([
+		['contact', 'create', ['name', 'email', 'phoneNumber', 'identifier']],
+		['contact', 'search', ['returnAll', 'limit']],
+		['contact', 'getAll', ['returnAll', 'limit']],
+		['conversation', 'create', ['sourceId', 'contactId', 'inboxId']],
+		['conversation', 'setStatus', ['conversationId', 'status']],
+		['conversation', 'addLabels', ['conversationId', 'labels']],
+		['conversation', 'getAll', ['returnAll', 'limit']],
+		['message', 'create', ['conversationId', 'content', 'messageType', 'private', 'binaryPropertyName']],
+		['message', 'getAll', ['conversationId', 'returnAll', 'limit']],
+		['inbox', 'create', ['name', 'callbackUrl']],
+		['inbox', 'update', ['inboxId', 'callbackUrl']],
+	])('%s.%s has the parameters %j', (resource, operation, names) => {
+		const fields = allNames(fieldsOf(description.properties, resource, operation));
+		expect(fields).toEqual(expect.arrayContaining(names as string[]));
+	});
+
+	it('sends outgoing, public messages unless the user says otherwise', () => {
+		const fields = fieldsOf(description.properties, 'message', 'create');
+		const all = [...fields, ...fields.flatMap((f) => (f.options ?? []) as INodeProperties[])];
+		expect(all.find((p) => p.name === 'messageType')?.default).toBe('outgoing');
+		expect(all.find((p) => p.name === 'private')?.default).toBe(false);
+	});
+});
