@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Usage: node test/simulator/cli.js [--port 3100] [--host 127.0.0.1] [--seed demo] [--latency 0]
-const { startSimulator } = require('./index');
-const { seedDemo } = require('./demo');
+const { startSimulator, seedDemo } = require('./index');
 
 function args(argv) {
 	const out = {};
@@ -23,19 +22,7 @@ function args(argv) {
 		return;
 	}
 	const sim = await startSimulator({ port: a.port ? Number(a.port) : 0, host: a.host || '127.0.0.1', latencyMs: Number(a.latency || 0), webhookSecrets: !a['no-signing'] });
-	const info = { url: sim.url };
-	if (a.seed === 'demo') {
-		const d = seedDemo(sim);
-		Object.assign(info, {
-			accountId: d.account.id,
-			token: d.token,
-			agentToken: d.agentToken,
-			apiInboxId: d.apiInbox.id,
-			widgetInboxId: d.widgetInbox.id,
-			inbox_identifier: d.apiInbox.inbox_identifier,
-			inboxIds: { api: d.apiInbox.id, web_widget: d.widgetInbox.id },
-		});
-	}
+	const info = a.seed === 'demo' ? seedDemo(sim) : { url: sim.url };
 	process.stdout.write(JSON.stringify(info) + '\n');
 	const stop = async () => {
 		await sim.close();

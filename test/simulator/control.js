@@ -49,6 +49,7 @@ function createControl(sim) {
 		sim.reset();
 		return { ok: true };
 	});
+	r.add('POST', `${C}/seed/demo`, () => require('./index').seedDemo(sim));
 	r.add('POST', `${C}/seed/many/:kind`, (ctx) => {
 		const b = ctx.body;
 		const n = Number(b.n ?? b.count ?? 1);

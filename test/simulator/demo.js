@@ -2,13 +2,14 @@
 // Demo data set used by `cli.js --seed demo` (and importable by e2e tests).
 const DEMO_TOKEN = 'demo-admin-token-0000000001';
 const DEMO_AGENT_TOKEN = 'demo-agent-token-0000000002';
+const DEMO_INBOX_IDENTIFIER = 'DemoWebsiteApiInbox00001';
 
 function seedDemo(sim) {
 	const s = sim.seed;
 	const account = s.account({ name: 'Acme Support' });
 	const admin = s.user({ name: 'Alice Admin', email: 'alice@acme.test', role: 'administrator', accountIds: [account.id], accessToken: DEMO_TOKEN });
 	const agent = s.user({ name: 'Bob Agent', email: 'bob@acme.test', role: 'agent', accountIds: [account.id], accessToken: DEMO_AGENT_TOKEN });
-	const api = s.inbox({ accountId: account.id, name: 'Website API', channelType: 'api', webhookUrl: null, memberIds: [admin.id, agent.id] });
+	const api = s.inbox({ accountId: account.id, name: 'Website API', channelType: 'api', webhookUrl: null, memberIds: [admin.id, agent.id], inboxIdentifier: DEMO_INBOX_IDENTIFIER, hmacToken: 'DemoHmacToken00000000001' });
 	const widget = s.inbox({ accountId: account.id, name: 'Website Widget', channelType: 'web_widget', memberIds: [admin.id] });
 	for (const [title, color] of [['billing', '#ff6b6b'], ['bug', '#f0a500'], ['vip', '#1f93ff']]) s.label({ accountId: account.id, title, color, description: `${title} related` });
 	const team = s.team({ accountId: account.id, name: 'support', description: 'First line support', memberIds: [admin.id, agent.id] });
@@ -56,4 +57,4 @@ function seedDemo(sim) {
 	return { account, admin, agent, apiInbox: api, widgetInbox: widget, team, contacts, conversations, token: DEMO_TOKEN, agentToken: DEMO_AGENT_TOKEN };
 }
 
-module.exports = { seedDemo, DEMO_TOKEN, DEMO_AGENT_TOKEN };
+module.exports = { seedDemo, DEMO_TOKEN, DEMO_AGENT_TOKEN, DEMO_INBOX_IDENTIFIER };

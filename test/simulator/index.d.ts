@@ -76,6 +76,8 @@ export interface SimulatorOptions {
 	webhookTimeoutMs?: number;
 	/** agent-bot webhook retry delay (429/500, 3 attempts), default 3000 */
 	botRetryDelayMs?: number;
+	/** request log cap (oldest 10% dropped when exceeded), default 100000 */
+	maxRequestLog?: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -83,7 +85,7 @@ export interface Seed {
 	account(a?: { name?: string; locale?: string; status?: string }): AccountRecord;
 	user(a: { name?: string; email?: string; role?: 'administrator' | 'agent'; accountIds: number[]; accessToken?: string }): UserRecord;
 	agentBot(a: { name?: string; accountId?: number | null; outgoingUrl?: string | null; accessToken?: string; description?: string; inboxIds?: number[] }): AgentBotRecord;
-	inbox(a: { accountId: number; name?: string; channelType?: ChannelKind; webhookUrl?: string | null; hmacMandatory?: boolean; memberIds?: number[]; agentBotId?: number | null; websiteUrl?: string; email?: string }): InboxRecord;
+	inbox(a: { accountId: number; name?: string; channelType?: ChannelKind; webhookUrl?: string | null; hmacMandatory?: boolean; memberIds?: number[]; agentBotId?: number | null; websiteUrl?: string; email?: string; /** fixed Client API identifier (api inboxes) */ inboxIdentifier?: string; hmacToken?: string; secret?: string }): InboxRecord;
 	inboxMember(a: { inboxId: number; userId: number }): InboxMemberRecord;
 	contact(a: { accountId: number; name?: string; email?: string; phone_number?: string; identifier?: string; custom_attributes?: Obj; additional_attributes?: Obj; inboxId?: number; sourceId?: string; labels?: string[]; blocked?: boolean }): ContactRecord;
 	contactInbox(a: { contactId: number; inboxId: number; sourceId?: string; hmacVerified?: boolean }): ContactInboxRecord;
@@ -145,6 +147,13 @@ export interface ChatwootSimulator {
 }
 
 export function startSimulator(options?: SimulatorOptions): Promise<ChatwootSimulator>;
+export interface DemoInfo {
+	url: string; accountId: number; token: string; agentToken: string; adminId: number; agentId: number;
+	apiInboxId: number; widgetInboxId: number; inbox_identifier: string; hmac_token: string;
+	inboxIds: { api: number; web_widget: number }; teamId: number;
+}
+/** Seeds the demo data set (1 account "Acme Support", admin + agent with fixed tokens, API + widget inbox, 3 labels, 1 team, 20 contacts, 8 conversations). */
+export function seedDemo(sim: ChatwootSimulator): DemoInfo;
 /** sha256=<hex HMAC_SHA256(secret, `${timestamp}.${rawBody}`)> === signatureHeader */
 export function verifySignature(secret: string, timestamp: string, rawBody: string, signatureHeader: string): boolean;
 export class HttpError extends Error { status: number; body: unknown; headers: Record<string, string> }

@@ -36,6 +36,7 @@ class ChatwootSimulator {
 		this.limiter = new RateLimiter(getNow);
 		this.faults = new FaultInjector();
 		this._requests = [];
+		this.maxRequestLog = options.maxRequestLog ?? 100000;
 		this._stats = { requests: 0, faults: 0, rateLimited: 0 };
 		if (options.rateLimits) this.setRateLimits(options.rateLimits);
 		if (options.faults) this.setFaults(options.faults);
@@ -237,4 +238,23 @@ function verifySignature(secret, timestamp, rawBody, signatureHeader) {
 	return sign(secret, timestamp, rawBody) === signatureHeader;
 }
 
-module.exports = { startSimulator, ChatwootSimulator, verifySignature, HttpError };
+/** Seeds the demo data set (see demo.js) and returns the ids/tokens an e2e test or the demo needs. */
+function seedDemoInfo(sim) {
+	const d = require('./demo').seedDemo(sim);
+	return {
+		url: sim.url,
+		accountId: d.account.id,
+		token: d.token,
+		agentToken: d.agentToken,
+		adminId: d.admin.id,
+		agentId: d.agent.id,
+		apiInboxId: d.apiInbox.id,
+		widgetInboxId: d.widgetInbox.id,
+		inbox_identifier: d.apiInbox.inbox_identifier,
+		hmac_token: d.apiInbox.hmac_token,
+		inboxIds: { api: d.apiInbox.id, web_widget: d.widgetInbox.id },
+		teamId: d.team.id,
+	};
+}
+
+module.exports = { startSimulator, ChatwootSimulator, verifySignature, seedDemo: seedDemoInfo, HttpError };

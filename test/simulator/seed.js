@@ -34,9 +34,10 @@ function createSeeder(store, X) {
 			}
 			return b;
 		},
-		inbox({ accountId, name, channelType = 'api', webhookUrl = null, hmacMandatory = false, memberIds = [], agentBotId = null, websiteUrl, email } = {}) {
+		inbox({ accountId, name, channelType = 'api', webhookUrl = null, hmacMandatory = false, memberIds = [], agentBotId = null, websiteUrl, email, inboxIdentifier, hmacToken, secret } = {}) {
 			account(accountId);
-			const i = store.createInbox({ accountId, name: name || (channelType === 'api' ? 'API Inbox' : 'Inbox'), channelType, webhookUrl, hmacMandatory, websiteUrl, email });
+			need(!inboxIdentifier || !store.inboxByIdentifier.has(inboxIdentifier), `inbox identifier ${inboxIdentifier} already used`);
+			const i = store.createInbox({ accountId, name: name || (channelType === 'api' ? 'API Inbox' : 'Inbox'), channelType, webhookUrl, hmacMandatory, websiteUrl, email, inboxIdentifier, hmacToken, secret });
 			for (const uid of memberIds) store.addInboxMember(i.id, uid);
 			if (agentBotId != null) i.agent_bot_id = Number(agentBotId);
 			return i;

@@ -91,6 +91,7 @@ async function handle(sim, req, res, buf) {
 	sim._stats.requests++;
 	const logEntry = { method, path, query, body: null, status: null, headers: redactHeaders(req.headers), ip: ctx.ip, at: sim.clock.now() };
 	sim._requests.push(logEntry);
+	if (sim._requests.length > sim.maxRequestLog) sim._requests.splice(0, Math.ceil(sim.maxRequestLog / 10));
 
 	let result;
 	let parseError = null;

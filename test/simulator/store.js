@@ -198,7 +198,7 @@ class Store {
 		return rec;
 	}
 
-	createInbox({ accountId, name, channelType = 'api', webhookUrl = null, hmacMandatory = false, websiteUrl, email, greetingEnabled = false, greetingMessage = null, enableAutoAssignment = true } = {}) {
+	createInbox({ accountId, name, channelType = 'api', webhookUrl = null, hmacMandatory = false, websiteUrl, email, greetingEnabled = false, greetingMessage = null, enableAutoAssignment = true, inboxIdentifier, hmacToken, secret } = {}) {
 		const now = this.now();
 		const type = CHANNEL_TYPES[channelType] || channelType;
 		if (!Object.values(CHANNEL_TYPES).includes(type)) throw new Error(`unsupported channelType ${channelType}`);
@@ -238,9 +238,9 @@ class Store {
 		};
 		if (type === 'Channel::Api') {
 			rec.webhook_url = webhookUrl || null;
-			rec.hmac_token = randomToken(24);
-			rec.inbox_identifier = randomToken(24);
-			rec.secret = urlsafeToken();
+			rec.hmac_token = hmacToken || randomToken(24);
+			rec.inbox_identifier = inboxIdentifier || randomToken(24);
+			rec.secret = secret || urlsafeToken();
 		} else if (type === 'Channel::WebWidget') {
 			rec.hmac_token = randomToken(24);
 			rec.website_url = websiteUrl || 'https://example.test';
