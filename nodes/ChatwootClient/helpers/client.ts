@@ -162,8 +162,9 @@ async function explainIdentityFailure(
 		description = `The identifier_hash computed with the HMAC token of the Chatwoot Client credential does not match. Copy the inbox's HMAC token again from ${where} into the credential.`;
 	}
 	if (!certain) {
-		message = `Chatwoot answered HTTP ${String(error.httpCode)}; ${message.charAt(0).toLowerCase()}${message.slice(1)}?`;
-		description = `This is how Chatwoot reports a failed identity verification on the Client API. ${description}`;
+		// Production Chatwoot hides the exception text of an HTTP 500; a failed HMAC check is its usual cause here.
+		message = `Chatwoot answered HTTP ${String(error.httpCode)} for this contact, most likely because its identity verification (HMAC) failed`;
+		description = `The Client API reports a failed identity verification as a server error. ${description} If identity validation is not the cause, check the Chatwoot server logs.`;
 	}
 	return apiError(context, String(error.httpCode ?? '500'), message, description, body, target.itemIndex);
 }

@@ -119,6 +119,31 @@ describe('Chatwoot Client: contact', () => {
 		expect(sim.db.contactInboxes).toHaveLength(0);
 	});
 
+	it('points at identity verification when Chatwoot hides the reason of an HTTP 500 (production)', async () => {
+		sim.setFaults({ rate: 1, kinds: ['500'], when: 'before', methods: ['POST'], pathPattern: '/contacts$' });
+		const error = await clientError(
+			env,
+			'contact',
+			'create',
+			{ additionalFields: { identifier: 'user-9' } },
+			{ credential: { hmacToken: 'some-token-value' } },
+		);
+		sim.setFaults(null);
+		expect(error.httpCode).toBe('500');
+		expect(error.message).toBe('Chatwoot answered HTTP 500 for this contact, most likely because its identity verification (HMAC) failed');
+		expect(errorText(error)).toContain('Enforce user identity validation');
+		expect(errorText(error)).not.toContain('some-token-value');
+	});
+
+	it('leaves other errors alone: a 500 on a conversation call is not blamed on HMAC', async () => {
+		const [created] = await client(env, 'contact', 'create', { additionalFields: { name: 'C' } });
+		sim.setFaults({ rate: 1, kinds: ['500'], when: 'before', methods: ['POST'], pathPattern: '/conversations$' });
+		const error = await clientError(env, 'conversation', 'create', { contactIdentifier: created.source_id });
+		sim.setFaults(null);
+		expect(error.httpCode).toBe('500');
+		expect(errorText(error)).not.toContain('HMAC');
+	});
+
 	it('gets a contact by its contact identifier', async () => {
 		const [created] = await client(env, 'contact', 'create', { additionalFields: { name: 'Getme', email: 'get@example.com' } });
 		const [out] = await client(env, 'contact', 'get', { contactIdentifier: created.source_id });
