@@ -93,7 +93,7 @@ function createServices(store, S, hooks) {
 	X.mergeContacts = (base, mergee) => {
 		if (base.id === mergee.id) throw ERR.unprocessable('contact does not belong to the same account');
 		for (const conv of store.db.conversations) if (conv.contact_id === mergee.id) conv.contact_id = base.id;
-		for (const ci of store.contactInboxesOf(mergee.id)) ci.contact_id = base.id;
+		for (const ci of store.contactInboxesOf(mergee.id)) store.moveContactInbox(ci, base.id);
 		for (const m of store.db.messages) if (m.sender_type === 'Contact' && m.sender_id === mergee.id) m.sender_id = base.id;
 		for (const k of ['name', 'email', 'phone_number', 'identifier']) if (isBlank(base[k]) && present(mergee[k])) base[k] = mergee[k];
 		base.custom_attributes = { ...mergee.custom_attributes, ...base.custom_attributes };

@@ -52,6 +52,7 @@ class Store {
 		this.convByDisplay = new Map(); // `${accountId}:${displayId}` -> conversation
 		this.messagesByConv = new Map(); // conversation db id -> message[] (ascending id)
 		this.ciBySource = new Map(); // source_id -> contactInbox[]
+		this.ciByContact = new Map(); // contact id -> contactInbox[]
 		this.inboxByIdentifier = new Map(); // api inbox identifier -> inbox
 		this.attachmentsByKey = new Map(); // blob key -> attachment
 	}
@@ -128,7 +129,7 @@ class Store {
 		return this.db.inboxMembers.some((m) => m.inbox_id === inboxId && m.user_id === userId);
 	}
 	contactInboxesOf(contactId) {
-		return this.db.contactInboxes.filter((ci) => ci.contact_id === contactId);
+		return [...(this.ciByContact.get(contactId) || [])];
 	}
 	contactInboxBySource(inboxId, sourceId) {
 		const list = this.ciBySource.get(String(sourceId));
@@ -136,7 +137,25 @@ class Store {
 		return inboxId == null ? list[0] : list.find((ci) => ci.inbox_id === Number(inboxId));
 	}
 	contactInboxFor(contactId, inboxId) {
-		return this.db.contactInboxes.find((ci) => ci.contact_id === contactId && ci.inbox_id === inboxId);
+		const list = this.ciByContact.get(contactId);
+		return list ? list.find((ci) => ci.inbox_id === inboxId) : undefined;
+	}
+	moveContactInbox(ci, contactId) {
+		this.unindexCiContact(ci);
+		ci.contact_id = contactId;
+		this.indexCiContact(ci);
+	}
+	indexCiContact(ci) {
+		let list = this.ciByContact.get(ci.contact_id);
+		if (!list) this.ciByContact.set(ci.contact_id, (list = []));
+		list.push(ci);
+	}
+	unindexCiContact(ci) {
+		const list = this.ciByContact.get(ci.contact_id);
+		if (!list) return;
+		const i = list.indexOf(ci);
+		if (i >= 0) list.splice(i, 1);
+		if (!list.length) this.ciByContact.delete(ci.contact_id);
 	}
 
 	// ---------- low level creators (used by seeding and by the API services) ----------
@@ -301,11 +320,13 @@ class Store {
 		let list = this.ciBySource.get(rec.source_id);
 		if (!list) this.ciBySource.set(rec.source_id, (list = []));
 		list.push(rec);
+		this.indexCiContact(rec);
 		return rec;
 	}
 
 	removeContactInbox(ci) {
 		this.remove('contactInboxes', ci);
+		this.unindexCiContact(ci);
 		const list = this.ciBySource.get(ci.source_id);
 		if (list) {
 			const i = list.indexOf(ci);
