@@ -31,19 +31,6 @@ export function getContactIdentifier(context: IExecuteFunctions, itemIndex: numb
 	return value;
 }
 
-/** Reads a numeric ID from a plain or resource-locator parameter. */
-export function getNumericId(context: IExecuteFunctions, name: string, itemIndex: number, label: string): number {
-	const raw = context.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) as unknown;
-	const text = String(raw ?? '').trim();
-	if (!/^\d+$/.test(text)) {
-		throw new NodeOperationError(context.getNode(), `The ${label} "${text}" is not a valid ID`, {
-			itemIndex,
-			description: `Enter the numeric ${label}, pick one from the list, or map it from a previous node.`,
-		});
-	}
-	return Number(text);
-}
-
 export function contactPath(contactIdentifier: string): string {
 	return `/contacts/${encodeURIComponent(contactIdentifier)}`;
 }

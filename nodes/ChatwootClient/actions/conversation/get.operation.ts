@@ -2,9 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { simplifyField } from '../../../Chatwoot/actions/common.descriptions';
-import { toItems } from '../../../Chatwoot/helpers/items';
+import { getId, toItems } from '../../../Chatwoot/helpers/items';
 import { unwrapRecord } from '../../../Chatwoot/transport';
-import { clientRequest, conversationPath, getContactIdentifier, getNumericId } from '../../helpers/client';
+import { clientRequest, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { simplifyClientConversation } from '../../helpers/simplify';
 import { contactIdentifierField, conversationLocator } from '../descriptions';
 
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['conversati
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contactIdentifier = getContactIdentifier(this, itemIndex);
-	const conversationId = getNumericId(this, 'conversationId', itemIndex, 'conversation ID');
+	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
 	const response = await clientRequest(
 		this,
 		{ method: 'GET', path: conversationPath(contactIdentifier, conversationId) },

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../../Chatwoot/helpers/items';
+import { getId, toItems } from '../../../Chatwoot/helpers/items';
 import { unwrapRecord } from '../../../Chatwoot/transport';
-import { clientRequest, conversationPath, getContactIdentifier, getNumericId } from '../../helpers/client';
+import { clientRequest, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { contactIdentifierField, conversationLocator } from '../descriptions';
 
 const properties: INodeProperties[] = [contactIdentifierField, conversationLocator('The conversation to resolve')];
@@ -12,7 +12,7 @@ export const description = updateDisplayOptions({ show: { resource: ['conversati
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contactIdentifier = getContactIdentifier(this, itemIndex);
-	const conversationId = getNumericId(this, 'conversationId', itemIndex, 'conversation ID');
+	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
 	// Resolving twice leaves it resolved, so a retry is harmless.
 	const response = await clientRequest(
 		this,

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../../Chatwoot/helpers/items';
-import { clientRequest, conversationPath, getContactIdentifier, getNumericId } from '../../helpers/client';
+import { getId, toItems } from '../../../Chatwoot/helpers/items';
+import { clientRequest, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { contactIdentifierField, conversationLocator } from '../descriptions';
 
 const properties: INodeProperties[] = [
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['conversati
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contactIdentifier = getContactIdentifier(this, itemIndex);
-	const conversationId = getNumericId(this, 'conversationId', itemIndex, 'conversation ID');
+	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
 	const typingStatus = this.getNodeParameter('typingStatus', itemIndex) as string;
 	await clientRequest(
 		this,

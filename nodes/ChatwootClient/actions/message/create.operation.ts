@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../../Chatwoot/helpers/items';
+import { getId, toItems } from '../../../Chatwoot/helpers/items';
 import { unwrapRecord } from '../../../Chatwoot/transport';
-import { clientRequest, conversationPath, getContactIdentifier, getNumericId } from '../../helpers/client';
+import { clientRequest, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { contactIdentifierField, conversationLocator } from '../descriptions';
 
 const properties: INodeProperties[] = [
@@ -71,7 +71,7 @@ async function attachmentsForm(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contactIdentifier = getContactIdentifier(this, itemIndex);
-	const conversationId = getNumericId(this, 'conversationId', itemIndex, 'conversation ID');
+	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
 	const content = this.getNodeParameter('content', itemIndex, '') as string;
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const names = binaryNames(additional.binaryPropertyName);

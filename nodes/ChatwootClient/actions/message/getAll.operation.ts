@@ -2,10 +2,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyField } from '../../../Chatwoot/actions/common.descriptions';
-import { toItems } from '../../../Chatwoot/helpers/items';
+import { getId, toItems } from '../../../Chatwoot/helpers/items';
 import { simplifyMessage } from '../../../Chatwoot/helpers/simplify';
 import { getAllByCursor } from '../../../Chatwoot/transport';
-import { clientError, conversationPath, getContactIdentifier, getNumericId } from '../../helpers/client';
+import { clientError, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { contactIdentifierField, conversationLocator } from '../descriptions';
 
 const properties: INodeProperties[] = [
@@ -19,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contactIdentifier = getContactIdentifier(this, itemIndex);
-	const conversationId = getNumericId(this, 'conversationId', itemIndex, 'conversation ID');
+	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const path = `${conversationPath(contactIdentifier, conversationId)}/messages`;

@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../../Chatwoot/helpers/items';
+import { getId, toItems } from '../../../Chatwoot/helpers/items';
 import { unwrapRecord } from '../../../Chatwoot/transport';
-import { clientRequest, conversationPath, getContactIdentifier, getNumericId } from '../../helpers/client';
+import { clientRequest, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { contactIdentifierField, conversationLocator } from '../descriptions';
 
 const show = (replyType: string[]) => ({ show: { replyType } });
@@ -147,8 +147,8 @@ function submittedValues(context: IExecuteFunctions, itemIndex: number): IDataOb
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contactIdentifier = getContactIdentifier(this, itemIndex);
-	const conversationId = getNumericId(this, 'conversationId', itemIndex, 'conversation ID');
-	const messageId = getNumericId(this, 'messageId', itemIndex, 'message ID');
+	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
+	const messageId = getId(this, 'messageId', itemIndex, 'message ID');
 	const body: IDataObject = { submitted_values: submittedValues(this, itemIndex) as IDataObject };
 	const response = await clientRequest(
 		this,
