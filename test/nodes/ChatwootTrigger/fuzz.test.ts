@@ -52,7 +52,7 @@ function weird(r: Rand, depth = 0): unknown {
 		default: {
 			const o: IDataObject = {};
 			for (const k of ['id', 'type', 'inbox', 'inbox_id', 'sender', 'user', 'conversation', 'labels', 'status', 'message_type', 'private', 'is_private', 'attachments', 'created_at', 'meta', 'account'].filter(() => r.int(3) === 0)) {
-				o[k] = weird(r, depth + 1);
+				o[k] = weird(r, depth + 1) as IDataObject;
 			}
 			return o;
 		}

@@ -272,7 +272,7 @@ describe('Chatwoot Trigger lifecycle: API inbox callback', () => {
 		const params = paramsFor(env.apiInboxId);
 		const staticData: IDataObject = {};
 		await activate(env, params, staticData);
-		// events changed → checkExists is still true for inboxes, so force create() as n8n would after losing track
+		// create() again while our URL is still set (n8n lost track of the registration)
 		await hook(env, 'create', params, staticData);
 		expect(staticData.previousWebhookUrl).toBe('https://crm.example.com/chatwoot');
 		await deactivate(env, params, staticData);

@@ -88,7 +88,7 @@ describe('Chatwoot signature: the independent vector', () => {
 });
 
 describe('Chatwoot signature: webhook() with a known secret', () => {
-	it('the vector delivered with its raw body is accepted (timestamp check off), although n8n parsed it differently', async () => {
+	it('the vector delivered with its raw body is accepted (timestamp check off), although JSON.stringify of the parsed body differs', async () => {
 		const staticData: IDataObject = { source: 'accountWebhook', webhookId: 1, secret: VECTOR.secret };
 		const result = await deliver(
 			{ ...PARAMS, options: { signatureTolerance: 0 } },
