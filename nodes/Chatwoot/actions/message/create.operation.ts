@@ -261,7 +261,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	let body: IDataObject | FormData;
 	if (names.length) {
 		const form = new FormData();
-		for (const [key, value] of Object.entries(fieldsToSend)) form.append(key, String(value));
+		for (const [key, value] of Object.entries(fieldsToSend)) {
+			// Rails reads a multipart "false" as a present (truthy) string; leave it out instead.
+			if (key === 'private' && value === false) continue;
+			form.append(key, String(value));
+		}
 		// Chatwoot's message builder parses content_attributes given as a JSON string.
 		if (contentAttributes) form.append('content_attributes', JSON.stringify(contentAttributes));
 		if (template) appendField(form, 'template_params', template);

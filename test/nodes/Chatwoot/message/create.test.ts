@@ -265,7 +265,18 @@ describe('message: create', () => {
 		const post = sim.requests.find((r) => r.method === 'POST')!;
 		expect(String(post.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
 		expect(post.body.files.map((f: any) => f.fieldName)).toEqual(['attachments[]', 'attachments[]']);
+		expect(post.body.fields).toMatchObject({ content: 'Your documents', message_type: 'outgoing', content_type: 'input_select' });
+		expect(post.body.fields.private).toBeUndefined();
+		expect(stored.private).toBe(false);
 		expectRequestsMatchSpec(sim.requests);
+	});
+
+	it('adds a private note with an attachment (multipart)', async () => {
+		const item = binaryItem({}, { data: { data: Buffer.from('internal'), fileName: 'note.txt', mimeType: 'text/plain' } });
+		await run(world, 'message', { operation: 'create', conversationId: conv(), content: 'See file', private: true, additionalFields: { binaryPropertyName: 'data' } }, { items: [item] });
+		const [stored] = storedMessages(world, world.conversation.display_id);
+		expect(stored).toMatchObject({ content: 'See file', private: true, message_type: 'outgoing' });
+		expect(sim.db.attachments.filter((a) => a.message_id === stored.id).map((a) => a.data.toString())).toEqual(['internal']);
 	});
 
 	it('names a missing binary property', async () => {
