@@ -48,7 +48,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Create a contact, optionally in an inbox (returns contact_inbox.source_ID for that inbox)',
+				description: 'Create a contact, optionally in an inbox; the output then holds that inbox\'s source ID under contact_inbox',
 				action: 'Create a contact',
 			},
 			{

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { getId, toItems } from '../../helpers/items';
 import { chatwootApiRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-import { nodeError } from './lookup';
+import { getContact, nodeError } from './lookup';
 
 const properties: INodeProperties[] = [
 	contactLocator('The contact to delete'),
@@ -27,9 +27,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			method: 'DELETE',
 			path: `/contacts/${contactId}`,
 			subject: { resource: 'contact', id: contactId },
+			// A repeated DELETE after a lost answer would report 404 for a contact this run deleted:
+			// check first whether the contact is gone, and repeat only when it is still there.
+			idempotent: false,
+			reconcile: async () => {
+				try {
+					await getContact(this, contactId);
+					return undefined;
+				} catch (lookupError) {
+					if (lookupError instanceof NodeApiError && lookupError.httpCode === '404') return { deleted: true };
+					throw nodeError(this, lookupError);
+				}
+			},
 		});
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '422') {
+		// Chatwoot: 422 {message: "<Name> is Online, please try again later"} (OnlineStatusTracker).
+		const online =
+			error instanceof NodeApiError && error.httpCode === '422' && /online/i.test(`${error.message} ${error.description ?? ''}`);
+		if (online) {
 			throw new NodeOperationError(this.getNode(), `Contact ${contactId} is online, and Chatwoot does not delete online contacts`, {
 				itemIndex,
 				description: 'Try again once the contact has left the chat (they show as offline in Chatwoot).',

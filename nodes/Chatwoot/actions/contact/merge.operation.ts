@@ -1,9 +1,10 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getId, toItems } from '../../helpers/items';
 import { chatwootApiRequest, unwrapRecord } from '../../transport';
 import { contactLocator, locator } from '../common.descriptions';
+import { getContact, nodeError } from './lookup';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,6 +44,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/actions/contact_merge',
 		body: { base_contact_id: baseId, mergee_contact_id: mergeeId },
 		subject: { resource: 'contact', id: `${baseId} or ${mergeeId}` },
+		// Answer lost: the merge landed if the mergee is gone (then the base is the result).
+		reconcile: async () => {
+			try {
+				await getContact(this, mergeeId);
+				return undefined;
+			} catch (error) {
+				if (error instanceof NodeApiError && error.httpCode === '404') return await getContact(this, baseId);
+				throw nodeError(this, error);
+			}
+		},
 	});
 	return toItems(unwrapRecord(response));
 }

@@ -80,6 +80,16 @@ describe('contact writes: update, delete, merge', () => {
 			expect(sim.db.conversations.filter((c: IDataObject) => c.contact_id === contact.id)).toHaveLength(0);
 		});
 
+		it('a delete whose answer is lost reports success, not 404', async () => {
+			const contact = sim.seed.contact({ accountId: env.accountId, name: 'Gone', email: 'gone@example.com' });
+			sim.setFaults({ rate: 1, kinds: ['502'], when: 'after', methods: ['DELETE'] });
+			const [out] = await run(env, 'delete', { contactId: rl(contact.id) });
+			sim.setFaults(null);
+			expect(out).toEqual({ deleted: true, id: contact.id });
+			expect(stored(contact.id)).toBeUndefined();
+			expect(sim.requests.filter((r: IDataObject) => r.method === 'DELETE')).toHaveLength(1);
+		});
+
 		it('explains that Chatwoot does not delete a contact while it is online', async () => {
 			const contact = sim.seed.contact({ accountId: env.accountId, name: 'online person', email: 'on@example.com' });
 			contact.online = true;
@@ -106,6 +116,17 @@ describe('contact writes: update, delete, merge', () => {
 			expect(sim.db.conversations.find((c: IDataObject) => c.id === conv.id).contact_id).toBe(base.id);
 			expect(contactsOf(env)).toHaveLength(1);
 			expect(sim.requests.at(-1).body).toEqual({ base_contact_id: base.id, mergee_contact_id: mergee.id });
+		});
+
+		it('a merge whose answer is lost is not repeated and outputs the base contact', async () => {
+			const base = sim.seed.contact({ accountId: env.accountId, name: 'Base', email: 'base@example.com' });
+			const mergee = sim.seed.contact({ accountId: env.accountId, name: 'Dup', identifier: 'dup-1' });
+			sim.setFaults({ rate: 1, kinds: ['reset'], when: 'after', methods: ['POST'], pathPattern: 'contact_merge' });
+			const [out] = await run(env, 'merge', { contactId: rl(base.id), mergeeContactId: rl(mergee.id) });
+			sim.setFaults(null);
+			expect(out).toMatchObject({ id: base.id, identifier: 'dup-1' });
+			expect(stored(mergee.id)).toBeUndefined();
+			expect(sim.requests.filter((r: IDataObject) => String(r.path).endsWith('/contact_merge'))).toHaveLength(1);
 		});
 
 		it('refuses to merge a contact into itself without calling Chatwoot', async () => {
