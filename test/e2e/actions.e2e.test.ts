@@ -1,5 +1,8 @@
 // End-to-end: the packed package inside a real n8n, talking to the Chatwoot simulator.
-import { httpJson, loadExample, N8nInstance } from './harness';
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { httpJson, loadExample, N8nInstance, REPO } from './harness';
 import { manualWorkflow, SCENARIO_TIMEOUT, SETUP_TIMEOUT, startE2e, stopE2e } from './setup';
 import type { E2eEnv } from './setup';
 
@@ -171,4 +174,68 @@ describe('a wrong token', () => {
 		},
 		SCENARIO_TIMEOUT,
 	);
+});
+
+describe('every workflow in examples/', () => {
+	const files = fs
+		.readdirSync(path.join(REPO, 'examples'))
+		.filter((f) => f.endsWith('.json'))
+		.sort();
+
+	test('there are example workflows', () => {
+		expect(files).toEqual(expect.arrayContaining(['seed-flow.json', 'trigger-reply.json']));
+	});
+
+	test.each(files)(
+		'%s imports into n8n and runs (trigger workflows: activate, receive a customer message, run)',
+		async (file) => {
+			const example = loadExample(file);
+			const types = (example.nodes as Array<{ type: string }>).map((n) => n.type);
+			expect(types.some((t) => t.startsWith('n8n-nodes-chatwoot.'))).toBe(true);
+			const wf = await env.n8n.createWorkflow(example, env.credentials);
+			const isTrigger = types.includes('n8n-nodes-chatwoot.chatwootTrigger');
+			let exec: any;
+			if (!isTrigger) {
+				const run = await env.n8n.execute(wf.id);
+				expect(run.output).not.toContain('Error executing workflow');
+				expect(run.ok).toBe(true);
+				exec = await lastExecution(wf.id);
+			} else {
+				await env.n8n.activate(wf.id);
+				try {
+					const sent = await env.sim.customerMessage({ inboxId: env.apiInboxId, name: `Visitor of ${file}`, content: `Hello from ${file}` });
+					await env.sim.flush();
+					[exec] = await env.n8n.waitForExecutions(wf.id, 1);
+					if (file === 'trigger-reply.json') {
+						// the auto-reply landed in the customer's conversation
+						await env.sim.flush();
+						const state = await env.sim.state();
+						const conv = state.conversations.find((c: any) => c.display_id === sent.conversation.id && c.account_id === env.accountId);
+						const replies = state.messages.filter((m: any) => m.conversation_id === conv.id && m.message_type === 'outgoing');
+						expect(replies.map((m: any) => m.content)).toEqual([
+							`Hi Visitor of ${file}, thanks for your message "Hello from ${file}". An agent will get back to you shortly.`,
+						]);
+					}
+				} finally {
+					await env.n8n.deactivate(wf.id);
+				}
+			}
+			expect(exec.status).toBe('success');
+			// every node ran and produced at least one item
+			for (const node of example.nodes as Array<{ name: string }>) expect(out(exec, node.name).length).toBeGreaterThan(0);
+		},
+		SCENARIO_TIMEOUT,
+	);
+});
+
+describe('secrets', () => {
+	test("the access token appears nowhere in n8n's database, execution data or logs", async () => {
+		const execs = await env.n8n.executions(undefined, { includeData: true, limit: 250 });
+		expect(execs.length).toBeGreaterThan(5);
+		expect(JSON.stringify(execs)).not.toContain(env.token);
+		expect(env.n8n.allLogs()).not.toContain(env.token);
+		expect(env.n8n.filesContaining(env.token)).toEqual([]);
+		// the search itself works: data that is stored in clear text is found (execution data in the database)
+		expect(env.n8n.filesContaining('Jane Seed').some((f) => f.includes('database.sqlite'))).toBe(true);
+	});
 });

@@ -17,6 +17,8 @@ afterAll(async () => {
 }, SCENARIO_TIMEOUT);
 
 const out = N8nInstance.nodeOutput;
+/** the account webhook's signing secret, as Chatwoot handed it to the trigger */
+let webhookSecret = '';
 
 function triggerWorkflow(name: string, webhookId: string, parameters: Record<string, unknown>): any {
 	return {
@@ -67,6 +69,8 @@ describe('trigger, account webhook', () => {
 			expect(hooks).toHaveLength(1);
 			expect([...hooks[0].subscriptions].sort()).toEqual(['conversation_status_changed', 'message_created']);
 			expect(hooks[0].account_id).toBe(env.accountId);
+			webhookSecret = hooks[0].secret;
+			expect(webhookSecret).toEqual(expect.any(String));
 
 			// a demo conversation (open, API inbox) and its contact
 			const state = await env.sim.state();
@@ -168,4 +172,18 @@ describe('trigger, API inbox callback', () => {
 		},
 		SCENARIO_TIMEOUT,
 	);
+});
+
+describe('secrets', () => {
+	test("the access token and the webhook secret appear nowhere in n8n's logs or execution data; the token not in the database", async () => {
+		const execs = await env.n8n.executions(undefined, { includeData: true, limit: 250 });
+		expect(execs.length).toBeGreaterThanOrEqual(2);
+		expect(JSON.stringify(execs)).not.toContain(env.token);
+		expect(env.n8n.allLogs()).not.toContain(env.token);
+		expect(env.n8n.filesContaining(env.token)).toEqual([]);
+		expect(webhookSecret.length).toBeGreaterThan(10);
+		expect(JSON.stringify(execs)).not.toContain(webhookSecret);
+		expect(env.n8n.allLogs()).not.toContain(webhookSecret);
+		expect(env.n8n.filesContaining('Where is my parcel?').some((f) => f.includes('database.sqlite'))).toBe(true);
+	});
 });
