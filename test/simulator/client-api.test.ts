@@ -92,3 +92,19 @@ describe('Client API', () => {
 		expect(await dl.text()).toBe('%PDF-1.4 test');
 	});
 });
+
+describe('Client API identity', () => {
+	it('an hmac_verified contact_inbox sees all conversations of the contact', async () => {
+		const inbox = sim.seed.inbox({ accountId: w.accountId, name: 'S', channelType: 'api' });
+		const P = `/public/api/v1/inboxes/${inbox.inbox_identifier}`;
+		const hash = createHmac('sha256', inbox.hmac_token!).update('id-7').digest('hex');
+		const a = await call(sim, 'POST', `${P}/contacts`, { body: { identifier: 'id-7', identifier_hash: hash, name: 'V' } });
+		const b = await call(sim, 'POST', `${P}/contacts`, { body: { identifier: 'id-7', identifier_hash: hash } });
+		expect(b.json.id).toBe(a.json.id);
+		await call(sim, 'POST', `${P}/contacts/${a.json.source_id}/conversations`, { body: {} });
+		const list = await call(sim, 'GET', `${P}/contacts/${b.json.source_id}/conversations`);
+		expect(list.json).toHaveLength(1);
+		const anon = await call(sim, 'POST', `${P}/contacts`, { body: { name: 'anon' } });
+		expect((await call(sim, 'GET', `${P}/contacts/${anon.json.source_id}/conversations`)).json).toEqual([]);
+	});
+});

@@ -283,3 +283,55 @@ describe('inboxes, members, agents, teams, labels, webhooks', () => {
 		expect(r.json.payload.webhook.secret).toBeUndefined();
 	});
 });
+
+describe('Chatwoot controller details', () => {
+	it('an agent opening a conversation becomes its assignee (handle_human_open); admins do not', async () => {
+		const c = sim.seed.contact({ accountId: w.accountId, email: 'ho@x.test' });
+		const a = sim.seed.conversation({ accountId: w.accountId, inboxId: w.widgetInbox.id, contactId: c.id, status: 'pending', assigneeId: w.admin.id });
+		let r = await call(sim, 'POST', `${w.A}/conversations/${a.display_id}/toggle_status`, { token: w.agent.access_token, body: { status: 'open' } });
+		expect(r.json.payload.current_status).toBe('open');
+		expect(a.assignee_id).toBe(w.agent.id);
+		const b = sim.seed.conversation({ accountId: w.accountId, inboxId: w.widgetInbox.id, contactId: c.id, status: 'pending' });
+		r = await call(sim, 'POST', `${w.A}/conversations/${b.display_id}/toggle_status`, { token: tok(), body: { status: 'open' } });
+		expect(b.assignee_id).toBeNull();
+	});
+
+	it('messages: sender_type AgentBot + sender_id makes the bot the sender', async () => {
+		const bot = sim.seed.agentBot({ name: 'Relay', accountId: w.accountId });
+		const c = conv();
+		const r = await call(sim, 'POST', `${w.A}/conversations/${c.display_id}/messages`, { token: tok(), body: { content: 'hi', sender_type: 'AgentBot', sender_id: bot.id } });
+		expect(r.json.sender).toMatchObject({ id: bot.id, type: 'agent_bot' });
+	});
+
+	it('contact_inboxes only for API inboxes; search matches a numeric id', async () => {
+		const c = sim.seed.contact({ accountId: w.accountId, name: 'Num', email: 'num@x.test' });
+		let r = await call(sim, 'POST', `${w.A}/contacts/${c.id}/contact_inboxes`, { token: tok(), body: { inbox_id: w.widgetInbox.id } });
+		expect(r.status).toBe(422);
+		expect(r.json).toEqual({ error: 'Contact Inbox creation is only allowed in API inboxes' });
+		r = await call(sim, 'GET', `${w.A}/contacts/search?q=${c.id}`, { token: tok() });
+		expect(r.json.payload.map((x: any) => x.id)).toContain(c.id);
+	});
+
+	it('message status PATCH only on API inboxes; failed status is visible', async () => {
+		const c = conv();
+		const m = sim.seed.message({ accountId: w.accountId, conversationId: c.display_id, content: 'x', message_type: 'outgoing' });
+		let r = await call(sim, 'PATCH', `${w.A}/conversations/${c.display_id}/messages/${m.id}`, { token: tok(), body: { status: 'failed', external_error: 'carrier down' } });
+		expect(r.json.status).toBe('failed');
+		expect(m.external_error).toBe('carrier down');
+		const wc = sim.seed.contact({ accountId: w.accountId, email: 'pw@x.test' });
+		const wconv = sim.seed.conversation({ accountId: w.accountId, inboxId: w.widgetInbox.id, contactId: wc.id });
+		const wm = sim.seed.message({ accountId: w.accountId, conversationId: wconv.display_id, content: 'y', message_type: 'outgoing' });
+		r = await call(sim, 'PATCH', `${w.A}/conversations/${wconv.display_id}/messages/${wm.id}`, { token: tok(), body: { status: 'read' } });
+		expect(r.status).toBe(403);
+		expect(r.json).toEqual({ error: 'Message status update is only allowed for API inboxes' });
+	});
+
+	it('incoming message reopens a resolved conversation; conversations q searches message content', async () => {
+		const c = conv({ status: 'resolved' });
+		sim.seed.message({ accountId: w.accountId, conversationId: c.display_id, content: 'Where is my parcel?' });
+		let r = await call(sim, 'GET', `${w.A}/conversations?q=PARCEL`, { token: tok() });
+		expect(r.json.data.payload.map((x: any) => x.id)).toEqual([c.display_id]);
+		r = await call(sim, 'POST', `${w.A}/conversations/${c.display_id}/messages`, { token: tok(), body: { content: 'again', message_type: 'incoming' } });
+		expect(c.status).toBe('open');
+	});
+});

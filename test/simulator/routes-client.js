@@ -24,7 +24,8 @@ function register(router, env) {
 	const conversationOf = (ctx) => {
 		const r = contactInboxOf(ctx);
 		const conv = store.conversationByDisplay(r.inbox.account_id, ctx.params.conversation_id);
-		if (!conv || conv.contact_inbox_id !== r.ci.id) throw ERR.notFound();
+		// hmac_verified contact_inboxes see all conversations of the contact, others only their own
+		if (!conv || (r.ci.hmac_verified ? conv.contact_id !== r.ci.contact_id : conv.contact_inbox_id !== r.ci.id)) throw ERR.notFound();
 		return { ...r, conv };
 	};
 	const validHmac = (inbox, identifier, hash) =>
@@ -87,7 +88,7 @@ function register(router, env) {
 
 	router.add('GET', `${P}/contacts/:contact_identifier/conversations`, (ctx) => {
 		const { ci } = contactInboxOf(ctx);
-		return store.db.conversations.filter((c) => c.contact_inbox_id === ci.id).map(S.publicConversation);
+		return store.db.conversations.filter((c) => (ci.hmac_verified ? c.contact_id === ci.contact_id : c.contact_inbox_id === ci.id)).map(S.publicConversation);
 	});
 
 	router.add('POST', `${P}/contacts/:contact_identifier/conversations`, (ctx) => {

@@ -71,8 +71,10 @@ function register(router, env) {
 		if (isBlank(q.q)) throw ERR.unprocessable('Specify search string with parameter q');
 		const term = String(q.q).trim();
 		const lower = term.toLowerCase();
+		const idMatch = /^\d+$/.test(term) ? Number(term) : null;
 		let list = accountContacts(ctx.auth.accountId).filter(
 			(c) =>
+				c.id === idMatch ||
 				(c.name && c.name.toLowerCase().includes(lower)) ||
 				(c.email && c.email.toLowerCase().includes(lower)) ||
 				(c.phone_number && c.phone_number.toLowerCase().includes(lower)) ||
@@ -178,6 +180,7 @@ function register(router, env) {
 		const c = contactOf(ctx);
 		const inbox = store.inAccount('inboxes', c.account_id, ctx.body.inbox_id);
 		if (!inbox) throw ERR.notFound();
+		if (inbox.channel_type !== 'Channel::Api') throw ERR.unprocessable('Contact Inbox creation is only allowed in API inboxes');
 		if (present(ctx.body.source_id)) {
 			const other = store.contactInboxBySource(inbox.id, ctx.body.source_id);
 			if (other && other.contact_id !== c.id) throw ERR.invalid(['Source has already been taken'], ['source_id']);

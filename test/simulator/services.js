@@ -161,7 +161,14 @@ function createServices(store, S, hooks) {
 		if (messageType === 'incoming') {
 			const contact = store.contact(conv.contact_id);
 			sender = { sender_type: 'Contact', sender_id: contact ? contact.id : null };
-		} else sender = X.senderFor(actor);
+		} else {
+			sender = X.senderFor(actor);
+			// MessageBuilder#message_sender: sender_type "AgentBot" + sender_id (account or global bot)
+			if (params.sender_type === 'AgentBot' && present(params.sender_id)) {
+				const bot = store.bot(params.sender_id);
+				if (bot && (bot.account_id === null || bot.account_id === conv.account_id)) sender = { sender_type: 'AgentBot', sender_id: bot.id };
+			}
+		}
 		const isPrivate = params.private === true || params.private === 'true';
 		const m = store.insertMessage(conv, {
 			content: params.content == null ? null : String(params.content),
@@ -330,8 +337,14 @@ function createServices(store, S, hooks) {
 		X.changeConversation(conv, actor, (c) => {
 			c.status = status;
 			c.snoozed_until = status === 'snoozed' && present(snoozedUntilSec) ? Number(snoozedUntilSec) * 1000 : null;
-			if (status === 'open' && actor && actor.kind === 'user' && store.roleIn(actor.record, c.account_id) === 'agent' && !c.assignee_id) c.assignee_id = actor.record.id;
 		});
+		// ConversationsController#handle_human_open: an agent (role agent) opening a conversation becomes its assignee
+		if (conv.status === 'open' && actor && actor.kind === 'user' && store.roleIn(actor.record, conv.account_id) === 'agent') {
+			X.changeConversation(conv, actor, (c) => {
+				c.assignee_id = actor.record.id;
+				c.assignee_agent_bot_id = null;
+			});
+		}
 	};
 
 	X.setPriority = (conv, priority, actor) => {
