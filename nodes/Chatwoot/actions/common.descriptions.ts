@@ -163,3 +163,23 @@ export const simplifyField: INodeProperties = {
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
+
+/** Node-wide: how many input items are sent to Chatwoot at once (see OperationModule.concurrent). */
+export const batchingField: INodeProperties = {
+	displayName: 'Batching',
+	name: 'batching',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Items in Parallel',
+			name: 'itemsInParallel',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 5,
+			description:
+				'How many input items are sent to Chatwoot at the same time. Operations whose order matters (sending messages, creating conversations) always run one item at a time; every request waits on a 429 from Chatwoot.',
+		},
+	],
+};

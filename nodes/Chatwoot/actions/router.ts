@@ -15,6 +15,11 @@ function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+function itemsInParallel(context: IExecuteFunctions): number {
+	const value = Number(context.getNodeParameter('batching.itemsInParallel', 0, DEFAULT_CONCURRENCY));
+	return Number.isFinite(value) && value >= 1 ? Math.min(Math.floor(value), 50) : DEFAULT_CONCURRENCY;
+}
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -24,9 +29,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const run = new RunContext();
-	const concurrency = module.concurrent
-		? Math.max(1, Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || DEFAULT_CONCURRENCY)
-		: 1;
+	const concurrency = module.concurrent ? itemsInParallel(this) : 1;
 
 	const perItem = await mapConcurrent(
 		items.map((_, index) => index),

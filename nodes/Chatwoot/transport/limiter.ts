@@ -3,11 +3,11 @@ import { sleep } from 'n8n-workflow';
 /**
  * One limiter per execution (keyed by n8n's execution context object): every request of the
  * run waits here. A 429 pauses the whole run, not just the request that got it, and optional
- * per-bucket spacing keeps a run below Chatwoot's Rack::Attack limits.
+ * per-bucket token buckets keep a run below Chatwoot's Rack::Attack limits.
  */
 export class RequestLimiter {
 	private pausedUntil = 0;
-	private readonly nextSlot = new Map<string, number>();
+	private readonly buckets = new Map<string, { tokens: number; updated: number }>();
 
 	constructor(private readonly perMinute: Record<string, number> = {}) {}
 
@@ -17,13 +17,24 @@ export class RequestLimiter {
 			if (wait <= 0) break;
 			await sleep(wait);
 		}
-		const rate = this.perMinute[bucket];
-		if (!rate || rate <= 0) return;
-		const interval = 60_000 / rate;
-		const now = Date.now();
-		const slot = Math.max(now, this.nextSlot.get(bucket) ?? 0);
-		this.nextSlot.set(bucket, slot + interval);
-		if (slot > now) await sleep(slot - now);
+		const limit = this.perMinute[bucket];
+		if (!limit || limit <= 0) return;
+		// Token bucket: bursts up to 1/30 of the limit, refilled so that no 60-second window
+		// (Rack::Attack counts fixed minutes) sees more than the limit.
+		const capacity = Math.max(1, Math.floor(limit / 30));
+		const perMs = (limit - capacity) / 60_000;
+		for (;;) {
+			const now = Date.now();
+			const state = this.buckets.get(bucket) ?? { tokens: capacity, updated: now };
+			state.tokens = Math.min(capacity, state.tokens + (now - state.updated) * perMs);
+			state.updated = now;
+			this.buckets.set(bucket, state);
+			if (state.tokens >= 1) {
+				state.tokens -= 1;
+				return;
+			}
+			await sleep(Math.ceil((1 - state.tokens) / perMs));
+		}
 	}
 
 	pause(ms: number): void {
