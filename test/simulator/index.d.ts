@@ -129,6 +129,10 @@ export interface ChatwootSimulator {
 	readonly deliveries: DeliveryLogEntry[];
 	readonly faultCount: number;
 	readonly latencyMs: number;
+	/** @internal escape hatches (store with indexes, domain services); shapes may change */
+	readonly store: any;
+	/** @internal */
+	readonly X: any;
 	/** injectable clock used for timestamps and rate-limit windows */
 	clock: { now: () => number };
 	close(): Promise<void>;

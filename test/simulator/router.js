@@ -4,20 +4,26 @@
 class Router {
 	constructor() {
 		this.routes = [];
+		this.bySize = new Map(); // segment count -> routes (cheap pre-filter)
 	}
 
 	/** @param {string|string[]} methods @param {string} pattern @param {Function} handler @param {object} [opts] */
 	add(methods, pattern, handler, opts = {}) {
 		const segs = pattern.split('/').filter(Boolean);
-		for (const method of [].concat(methods)) this.routes.push({ method, segs, handler, opts, pattern });
+		for (const method of [].concat(methods)) {
+			const r = { method, segs, handler, opts, pattern };
+			this.routes.push(r);
+			let list = this.bySize.get(segs.length);
+			if (!list) this.bySize.set(segs.length, (list = []));
+			list.push(r);
+		}
 		return this;
 	}
 
 	match(method, path) {
 		const parts = path.split('/').filter(Boolean);
 		let pathMatched = false;
-		for (const r of this.routes) {
-			if (r.segs.length !== parts.length) continue;
+		for (const r of this.bySize.get(parts.length) || []) {
 			const params = {};
 			let ok = true;
 			for (let i = 0; i < parts.length; i++) {

@@ -189,3 +189,30 @@ describe('API inbox callback (channel webhook_url)', () => {
 		expectSigned(received[0], bot.secret);
 	});
 });
+
+describe('delivery failures', () => {
+	it('a receiver that never answers times out (webhookTimeoutMs) and is logged as an error, without retry', async () => {
+		const { startSimulator } = await import('./index');
+		const hanging = http.createServer(() => undefined);
+		await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', () => r()));
+		const port = (hanging.address() as AddressInfo).port;
+		const s2 = await startSimulator({ webhookTimeoutMs: 100 });
+		try {
+			const acc = s2.seed.account({ name: 'T' });
+			const u = s2.seed.user({ accountIds: [acc.id] });
+			s2.seed.webhook({ accountId: acc.id, url: `http://127.0.0.1:${port}/never`, subscriptions: ['contact_created'] });
+			s2.seed.webhook({ accountId: acc.id, url: 'http://127.0.0.1:1/refused', subscriptions: ['contact_created'] });
+			const r = await call(s2, 'POST', `/api/v1/accounts/${acc.id}/contacts`, { token: u.access_token, body: { name: 'x' } });
+			expect(r.status).toBe(200);
+			await s2.flushDeliveries();
+			expect(s2.deliveries.map((d) => [d.url.split('/').pop(), d.status, !!d.error, d.attempts])).toEqual([
+				['never', null, true, 1],
+				['refused', null, true, 1],
+			]);
+		} finally {
+			await s2.close();
+			hanging.closeAllConnections();
+			await new Promise((r) => hanging.close(r));
+		}
+	});
+});
