@@ -1,0 +1,26 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '../..');
+
+describe('README.md', () => {
+	it('lists exactly the operations the built nodes offer', () => {
+		const out = execFileSync(process.execPath, [path.join(root, 'scripts/operations-table.js'), '--check'], { encoding: 'utf8' });
+		expect(out).toMatch(/up to date/);
+	});
+
+	it('names the test command that .ci/run runs', () => {
+		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+		const ci = fs.readFileSync(path.join(root, '.ci/run'), 'utf8');
+		expect(readme).toMatch(/npm ci\s+# or: npm install\nnpm test/);
+		expect(ci).toMatch(/\nnpm ci\nnpm test\n/);
+	});
+
+	it('points only at example files that exist', () => {
+		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+		for (const [, file] of readme.matchAll(/\]\((examples\/[^)]+)\)/g)) {
+			expect(fs.existsSync(path.join(root, file))).toBe(true);
+		}
+	});
+});
