@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { compact, getId, toItems } from '../../helpers/items';
+import { appendAttachments, binaryPropertyNames } from '../../helpers/attachments';
 import type { RunContext } from '../../helpers/runContext';
 import { simplifyMessage } from '../../helpers/simplify';
 import { chatwootApiRequest, unwrapRecord } from '../../transport';
@@ -173,10 +174,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['create'] } }, properties);
 
-function binaryNames(value: unknown): string[] {
-	return [...new Set(String(value ?? '').split(',').map((n) => n.trim()).filter((n) => n !== ''))];
-}
-
 function templateParams(fields: IDataObject): IDataObject | undefined {
 	const name = String(fields.templateName ?? '').trim();
 	if (name === '') return undefined;
@@ -235,7 +232,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 
 	const contentAttributes = buildContentAttributes(this, contentType, itemIndex);
 	const template = templateParams(fields);
-	const names = binaryNames(fields.binaryPropertyName);
+	const names = binaryPropertyNames(fields.binaryPropertyName);
 	const externalCreatedAt = unixSeconds(fields.externalCreatedAt);
 
 	if (content.trim() === '' && names.length === 0 && contentType === 'text' && !template) {
@@ -269,12 +266,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 		// Chatwoot's message builder parses content_attributes given as a JSON string.
 		if (contentAttributes) form.append('content_attributes', JSON.stringify(contentAttributes));
 		if (template) appendField(form, 'template_params', template);
-		for (const name of names) {
-			const binary = this.helpers.assertBinaryData(itemIndex, name);
-			const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, name);
-			const blob = new Blob([new Uint8Array(buffer)], { type: binary.mimeType || 'application/octet-stream' });
-			form.append('attachments[]', blob, binary.fileName || name);
-		}
+		await appendAttachments(this, itemIndex, form, names);
 		body = form;
 	} else {
 		body = { ...fieldsToSend };

@@ -1,6 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { appendAttachments, binaryPropertyNames } from '../../../Chatwoot/helpers/attachments';
 import { getId, toItems } from '../../../Chatwoot/helpers/items';
 import { unwrapRecord } from '../../../Chatwoot/transport';
 import { clientRequest, conversationPath, getContactIdentifier } from '../../helpers/client';
@@ -47,34 +48,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['create'] } }, properties);
 
-function binaryNames(value: unknown): string[] {
-	return [...new Set(String(value ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''))];
-}
-
-async function attachmentsForm(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	names: string[],
-	fields: IDataObject,
-): Promise<FormData> {
-	const form = new FormData();
-	for (const [key, value] of Object.entries(fields)) form.append(key, String(value));
-	for (const name of names) {
-		const binary = context.helpers.assertBinaryData(itemIndex, name);
-		const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, name);
-		const fileName = binary.fileName ?? `${name}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
-		const type = binary.mimeType || 'application/octet-stream';
-		form.append('attachments[]', new Blob([new Uint8Array(buffer)], { type }), fileName);
-	}
-	return form;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contactIdentifier = getContactIdentifier(this, itemIndex);
 	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
 	const content = this.getNodeParameter('content', itemIndex, '') as string;
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const names = binaryNames(additional.binaryPropertyName);
+	const names = binaryPropertyNames(additional.binaryPropertyName);
 	if (content.trim() === '' && names.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'The message has neither content nor attachments', {
 			itemIndex,
@@ -84,7 +63,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields: IDataObject = {};
 	if (content !== '') fields.content = content;
 	if (additional.echoId !== undefined && String(additional.echoId) !== '') fields.echo_id = String(additional.echoId);
-	const body = names.length ? await attachmentsForm(this, itemIndex, names, fields) : fields;
+	let body: IDataObject | FormData = fields;
+	if (names.length) {
+		const form = new FormData();
+		for (const [key, value] of Object.entries(fields)) form.append(key, String(value));
+		await appendAttachments(this, itemIndex, form, names);
+		body = form;
+	}
 	const response = await clientRequest(
 		this,
 		{ method: 'POST', path: `${conversationPath(contactIdentifier, conversationId)}/messages`, body },
