@@ -66,6 +66,11 @@ export async function getAllWithTotal(
 /**
  * Page numbers without a total: conversations (25 per page) stop at a short page;
  * contact search reports `meta.has_more` (its `meta.count` is the page's size, not a total).
+ * Sequential on purpose: without a total the last page is only known once a short page arrives,
+ * so parallel requests would be guesses past the end (wasted requests against the 3000/min limit
+ * and, for search, against its 100/min limit). The conversation list's meta holds assignee-tab
+ * counts (mine/unassigned/all), not a total for every filter (q ignores status), and asking
+ * GET /conversations/meta first would spend its 30/min limit.
  */
 export async function getAllUntilShortPage(
 	context: ChatwootContext,

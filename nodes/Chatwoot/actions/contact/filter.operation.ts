@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { toItems } from '../../helpers/items';
 import { getAllWithTotal } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { pagesInParallel, returnAllOrLimit } from '../common.descriptions';
 
 const NO_VALUE_OPERATORS = ['is_present', 'is_not_present'];
 
@@ -144,7 +144,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const contacts = await getAllWithTotal(
 		this,
 		{ method: 'POST', path: '/contacts/filter', body: { payload }, idempotent: true },
-		{ returnAll, limit },
+		{ returnAll, limit, concurrency: pagesInParallel(this) },
 	);
 	return toItems(contacts);
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { toItems, toLabelList } from '../../helpers/items';
 import { getAllWithTotal } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { pagesInParallel, returnAllOrLimit } from '../common.descriptions';
 import { sortOptions, sortParam } from './sort';
 
 const properties: INodeProperties[] = [
@@ -55,6 +55,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const labels = toLabelList(options.labels ?? []);
 	if (labels.length) qs.labels = labels;
 	if (options.includeContactInboxes === false) qs.include_contact_inboxes = false;
-	const contacts = await getAllWithTotal(this, { method: 'GET', path: '/contacts', qs }, { returnAll, limit });
+	const contacts = await getAllWithTotal(this, { method: 'GET', path: '/contacts', qs }, {
+		returnAll,
+		limit,
+		concurrency: pagesInParallel(this),
+	});
 	return toItems(contacts);
 }
