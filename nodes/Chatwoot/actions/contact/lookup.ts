@@ -11,10 +11,10 @@ export interface ContactKeys {
 	phone_number?: string;
 }
 
-type KeyName = keyof ContactKeys;
+export type KeyName = keyof ContactKeys;
 
 /** Lookup order: the caller's own ID is the strongest signal, then email, then phone. */
-const KEY_ORDER: KeyName[] = ['identifier', 'email', 'phone_number'];
+export const KEY_ORDER: KeyName[] = ['identifier', 'email', 'phone_number'];
 
 export function keysOf(body: IDataObject): ContactKeys {
 	const keys: ContactKeys = {};
@@ -38,7 +38,7 @@ export function lockKeys(keys: ContactKeys): string[] {
 	return out;
 }
 
-function normalisePhone(value: string): string {
+export function normalisePhone(value: string): string {
 	return value.replace(/[\s\-().]/g, '');
 }
 

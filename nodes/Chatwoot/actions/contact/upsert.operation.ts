@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { toItems } from '../../helpers/items';
 import type { RunContext } from '../../helpers/runContext';
+import { contactIndexFor } from './contactIndex';
+import type { ContactIndex } from './contactIndex';
 import { createContact } from './create.operation';
 import { additionalFieldsCollection, contactBody, identityFields } from './fields';
 import { findContact, hasKeys, keysOf, lockKeys, nodeError } from './lookup';
@@ -39,8 +41,14 @@ async function updateFound(
 	return { ...updated, upsert_action: 'updated' };
 }
 
-async function upsert(context: IExecuteFunctions, itemIndex: number, keys: ContactKeys, body: IDataObject): Promise<IDataObject> {
-	const found = await findContact(context, keys);
+async function upsert(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	keys: ContactKeys,
+	body: IDataObject,
+	lookFirst = true,
+): Promise<IDataObject> {
+	const found = lookFirst ? await findContact(context, keys) : undefined;
 	if (found) return await updateFound(context, found.contact, body);
 	try {
 		const created = await createContact(context, itemIndex, body);
@@ -53,6 +61,41 @@ async function upsert(context: IExecuteFunctions, itemIndex: number, keys: Conta
 		if (!again) throw nodeError(context, error);
 		return await updateFound(context, again.contact, body);
 	}
+}
+
+function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
+/**
+ * Large batches: the lookup is the run's contact index instead of a filter request. A contact
+ * deleted or merged since the index was read (404 on update) falls back to the per-item lookup.
+ */
+async function upsertIndexed(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	keys: ContactKeys,
+	body: IDataObject,
+	index: ContactIndex,
+): Promise<IDataObject> {
+	const found = index.find(keys);
+	let record: IDataObject;
+	if (found) {
+		try {
+			record = await updateFound(context, found.contact, body);
+		} catch (error) {
+			if (!isNotFound(error)) throw nodeError(context, error);
+			index.remove(Number(found.contact.id));
+			record = await upsert(context, itemIndex, keys, body);
+		}
+	} else {
+		// Not in the index: create; a 422 "already taken" (someone else was faster) looks up and updates.
+		record = await upsert(context, itemIndex, keys, body, false);
+	}
+	const contact: IDataObject = { ...record };
+	delete contact.upsert_action;
+	index.put(contact);
+	return record;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<INodeExecutionData[]> {
@@ -71,7 +114,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 			description: 'Fill in Identifier, Email or Phone Number (or map one from a previous node). To always create, use Create.',
 		});
 	}
+	// Large batches read the account's contacts once (undefined: one filter lookup per item).
+	const index = await contactIndexFor(this, run);
 	// Items about the same person wait for each other, so the second finds the first's contact.
-	const record = await run.exclusive(lockKeys(keys), async () => await upsert(this, itemIndex, keys, body));
+	const record = await run.exclusive(lockKeys(keys), async () =>
+		index ? await upsertIndexed(this, itemIndex, keys, body, index) : await upsert(this, itemIndex, keys, body),
+	);
 	return toItems(record);
 }
