@@ -6,12 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/**
- * Same rules as nodes/Chatwoot/transport/url.ts (normaliseBaseUrl), written as an n8n expression
- * because the credential test runs inside n8n, not in this package's code.
- */
-const NORMALISED_BASE_URL =
-	'={{ String($credentials.baseUrl).trim().replace(/[?#].*$/, "").replace(/\\/+$/, "").replace(/^(https?:\\/\\/[^\\/]+.*?)\\/(?:app|api|public)(?:\\/.*)?$/i, "$1").replace(/\\/+$/, "") }}';
+import { NORMALISED_BASE_URL } from './baseUrl';
 
 export class ChatwootApi implements ICredentialType {
 	name = 'chatwootApi';

@@ -1,7 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-const NORMALISED_BASE_URL =
-	'={{ String($credentials.baseUrl).trim().replace(/[?#].*$/, "").replace(/\\/+$/, "").replace(/^(https?:\\/\\/[^\\/]+.*?)\\/(?:app|api|public)(?:\\/.*)?$/i, "$1").replace(/\\/+$/, "") }}';
+import { NORMALISED_BASE_URL } from './baseUrl';
 
 export class ChatwootClientApi implements ICredentialType {
 	name = 'chatwootClientApi';
