@@ -70,7 +70,10 @@ class FaultInjector {
 		if (this.rand() >= c.rate) return null;
 		const kinds = c.kinds && c.kinds.length ? c.kinds : ['503'];
 		const kind = String(kinds[Math.floor(this.rand() * kinds.length)]);
-		return { kind, when: c.when === 'after' ? 'after' : 'before', retryAfterSeconds: c.retryAfterSeconds ?? 0 };
+		let when = c.when === 'after' ? 'after' : 'before';
+		// 'either': each fault before or after handling at random; a 429 always before (Rack::Attack answers before Rails).
+		if (c.when === 'either') when = kind !== '429' && this.rand() < 0.5 ? 'after' : 'before';
+		return { kind, when, retryAfterSeconds: c.retryAfterSeconds ?? 0 };
 	}
 }
 

@@ -119,6 +119,7 @@ async function handle(sim, req, res, buf) {
 		if (fault) {
 			sim._stats.faults++;
 			logEntry.fault = fault.kind;
+			logEntry.faultWhen = fault.when;
 		}
 		if (fault && fault.when === 'before') {
 			result = faultResponse(fault);
