@@ -117,6 +117,24 @@ async function withLock(lockDir, fn) {
 }
 
 /**
+ * npm overrides for installing n8n here:
+ * - xlsx: n8n-nodes-base pins a tarball on cdn.sheetjs.com (unreachable) → the registry build;
+ * - isolated-vm: n8n 1.123.x pins @n8n/expression-runtime 0.14.11, which wants isolated-vm ^6.2 (Node >= 22, its
+ *   native build fails on Node 20) although n8n 1.123 itself supports Node 20 → isolated-vm 5 (Node >= 18) there.
+ */
+function installOverrides(version, nodeBinary) {
+	const overrides = { xlsx: '0.18.5' };
+	const nodeMajor = Number(
+		(nodeBinary ? require('child_process').execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }) : process.version)
+			.trim()
+			.replace(/^v/, '')
+			.split('.')[0],
+	);
+	if (nodeMajor < 22) overrides['isolated-vm'] = '5.0.4';
+	return overrides;
+}
+
+/**
  * Make sure n8n@version is installed in the cache; returns {dir, bin, version, installedNow, installMs}.
  * The install uses an override of xlsx to the registry build (n8n-nodes-base pins a tarball on a host we can't reach).
  */
@@ -132,7 +150,7 @@ async function ensureN8n(version = process.env.E2E_N8N_VERSION || DEFAULT_N8N_VE
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(
 			path.join(dir, 'package.json'),
-			JSON.stringify({ name: 'n8nhost', private: true, overrides: { xlsx: '0.18.5' } }, null, 2) + '\n',
+			JSON.stringify({ name: 'n8nhost', private: true, overrides: installOverrides(version, nodeBinary) }, null, 2) + '\n',
 		);
 		const npmCache = path.join(cacheRoot(), 'npm-cache');
 		console.log(`[e2e] installing n8n@${version} into ${dir} (takes ~4–6 min on 2 cores; cached afterwards)`);
@@ -245,19 +263,34 @@ async function installPackageInto(userFolder, tgz) {
 // Processes
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Processes started by this module that are still running; killed (by their own process group) if we exit early. */
+const live = new Set();
+process.on('exit', () => {
+	for (const p of live) {
+		try {
+			process.kill(-p.child.pid, 'SIGKILL');
+		} catch {
+			/* gone */
+		}
+	}
+});
+
 class Proc {
 	constructor(name, cmd, args, opts, logFile) {
 		this.name = name;
 		this.logFile = logFile;
 		this.out = fs.openSync(logFile, 'a');
 		this.child = spawn(cmd, args, { ...opts, stdio: ['ignore', this.out, this.out], detached: true });
+		live.add(this);
 		this.exited = new Promise((resolve) => {
 			this.child.on('exit', (code, signal) => {
+				live.delete(this);
 				this.exitCode = code;
 				this.exitSignal = signal;
 				resolve({ code, signal });
 			});
 			this.child.on('error', (e) => {
+				live.delete(this);
 				this.spawnError = e;
 				resolve({ code: null, signal: null, error: e });
 			});
