@@ -15,7 +15,8 @@ const E = {
  * Sets ctx.auth = { kind: 'user'|'bot', record, accountId, account, role, admin, actor }
  */
 function authenticate(store, ctx, opts) {
-	const token = ctx.headers.api_access_token ?? ctx.headers.http_api_access_token;
+	// Rack maps both `api_access_token` and `Api-Access-Token` to HTTP_API_ACCESS_TOKEN, which Rails reads
+	const token = ctx.headers.api_access_token ?? ctx.headers['api-access-token'] ?? ctx.headers.http_api_access_token;
 	if (token === undefined) throw E.signIn();
 	const found = store.tokens.get(String(token));
 	if (!found) throw E.invalidToken();
