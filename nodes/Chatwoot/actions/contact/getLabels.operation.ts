@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { getId, toItems } from '../../helpers/items';
 import { contactLocator } from '../common.descriptions';
-import { getContactLabels } from './lookup';
+import { readLabels } from '../../helpers/labels';
 
 const properties: INodeProperties[] = [contactLocator('The contact whose labels to get')];
 
@@ -13,5 +13,5 @@ export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const contactId = getId(this, 'contactId', itemIndex, 'contact ID');
-	return toItems({ id: contactId, labels: await getContactLabels(this, contactId) });
+	return toItems({ id: contactId, labels: await readLabels(this, { kind: 'contact', id: contactId }) });
 }

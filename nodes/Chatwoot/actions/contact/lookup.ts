@@ -1,7 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import type { RunContext } from '../../helpers/runContext';
 import { chatwootApiRequest, unwrapList, unwrapRecord } from '../../transport';
 
 /** The values that identify a person in Chatwoot (each unique per account). */
@@ -89,42 +88,6 @@ export async function findContact(
 }
 
 /** The contact's label titles. */
-export async function getContactLabels(context: IExecuteFunctions, contactId: number): Promise<string[]> {
-	const body = await chatwootApiRequest(context, {
-		method: 'GET',
-		path: `/contacts/${contactId}/labels`,
-		subject: { resource: 'contact', id: contactId },
-	});
-	return unwrapList(body).map((label) => String(label));
-}
-
-/**
- * Changes a contact's labels without losing concurrent changes: Chatwoot's POST replaces the whole
- * set, so read, change and write while holding the contact's label lock for this run.
- */
-export async function changeContactLabels(
-	context: IExecuteFunctions,
-	run: RunContext,
-	contactId: number,
-	change: (current: string[]) => string[],
-): Promise<IDataObject> {
-	return await run.exclusive([`contact-labels:${contactId}`], async () => {
-		const current = await getContactLabels(context, contactId);
-		const next = change(current);
-		const unchanged = next.length === current.length && next.every((label, i) => label === current[i]);
-		if (unchanged) return { id: contactId, labels: current };
-		const body = await chatwootApiRequest(context, {
-			method: 'POST',
-			path: `/contacts/${contactId}/labels`,
-			body: { labels: next },
-			subject: { resource: 'contact', id: contactId },
-			// Setting the same full set twice is harmless.
-			idempotent: true,
-		});
-		return { id: contactId, labels: unwrapList(body).map((label) => String(label)) };
-	});
-}
-
 /** GET /contacts/{id} as a record. */
 export async function getContact(context: IExecuteFunctions, contactId: number): Promise<IDataObject> {
 	const body = await chatwootApiRequest(context, {

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toLabelList } from '../../helpers/items';
+import { getId, toItems, toLabelList } from '../../helpers/items';
+import { addingLabels, changeLabels } from '../../helpers/labels';
 import type { RunContext } from '../../helpers/runContext';
 import { conversationLocator, labelsField } from '../common.descriptions';
-import { fetchLabels, labelsLock, writeLabels } from './shared';
 
 const properties: INodeProperties[] = [conversationLocator(), labelsField('Labels to add; labels already on the conversation are kept')];
 
@@ -23,12 +23,5 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
 	const toAdd = toLabelList(this.getNodeParameter('labels', itemIndex, []));
-	const labels = await run.exclusive([labelsLock(conversationId)], async () => {
-		const current = await fetchLabels(this, conversationId);
-		const known = new Set(current.map((l) => l.toLowerCase()));
-		const merged = [...current, ...toAdd.filter((l) => !known.has(l.toLowerCase()))];
-		if (merged.length === current.length) return current;
-		return await writeLabels(this, conversationId, merged);
-	});
-	return [{ json: { id: conversationId, labels } }];
+	return toItems(await changeLabels(this, run, { kind: 'conversation', id: conversationId }, addingLabels(toAdd)));
 }

@@ -4,7 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { compact, getId, parseJsonField } from '../../helpers/items';
 import { chatwootApiRequest, unwrapList, unwrapRecord } from '../../transport';
 import { agentLocator, contactLocator, inboxLocator, simplifyField, teamLocator } from '../common.descriptions';
-import { conversationItems, toUnixSeconds } from './shared';
+import { toUnixSeconds } from '../../helpers/time';
+import { conversationItems } from './shared';
 
 const properties: INodeProperties[] = [
 	{

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { getId } from '../../helpers/items';
 import { conversationLocator } from '../common.descriptions';
-import { fetchLabels } from './shared';
+import { readLabels } from '../../helpers/labels';
 
 const properties: INodeProperties[] = [conversationLocator()];
 
@@ -14,5 +14,5 @@ export const concurrent = true;
 /** Output: one item `{id, labels}` (label titles). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
-	return [{ json: { id: conversationId, labels: await fetchLabels(this, conversationId) } }];
+	return [{ json: { id: conversationId, labels: await readLabels(this, { kind: 'conversation', id: conversationId }) } }];
 }

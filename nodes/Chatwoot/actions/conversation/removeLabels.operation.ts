@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toLabelList } from '../../helpers/items';
+import { getId, toItems, toLabelList } from '../../helpers/items';
+import { changeLabels, removingLabels } from '../../helpers/labels';
 import type { RunContext } from '../../helpers/runContext';
 import { conversationLocator, labelsField } from '../common.descriptions';
-import { fetchLabels, labelsLock, writeLabels } from './shared';
 
 const properties: INodeProperties[] = [conversationLocator(), labelsField('Labels to remove; other labels are kept')];
 
@@ -19,12 +19,6 @@ export async function execute(
 	run: RunContext,
 ): Promise<INodeExecutionData[]> {
 	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
-	const toRemove = new Set(toLabelList(this.getNodeParameter('labels', itemIndex, [])).map((l) => l.toLowerCase()));
-	const labels = await run.exclusive([labelsLock(conversationId)], async () => {
-		const current = await fetchLabels(this, conversationId);
-		const kept = current.filter((label) => !toRemove.has(label.toLowerCase()));
-		if (kept.length === current.length) return current;
-		return await writeLabels(this, conversationId, kept);
-	});
-	return [{ json: { id: conversationId, labels } }];
+	const toRemove = toLabelList(this.getNodeParameter('labels', itemIndex, []));
+	return toItems(await changeLabels(this, run, { kind: 'conversation', id: conversationId }, removingLabels(toRemove)));
 }

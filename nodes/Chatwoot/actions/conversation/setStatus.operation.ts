@@ -5,7 +5,8 @@ import { getId } from '../../helpers/items';
 import type { RunContext } from '../../helpers/runContext';
 import { chatwootApiRequest, unwrapRecord } from '../../transport';
 import { conversationLocator } from '../common.descriptions';
-import { conversationLock, conversationSubject, toUnixSeconds } from './shared';
+import { toUnixSeconds } from '../../helpers/time';
+import { conversationLock, conversationSubject } from './shared';
 
 const properties: INodeProperties[] = [
 	conversationLocator(),

@@ -5,6 +5,7 @@ import { compact, getId, toItems } from '../../helpers/items';
 import { appendAttachments, binaryPropertyNames } from '../../helpers/attachments';
 import type { RunContext } from '../../helpers/runContext';
 import { simplifyMessage } from '../../helpers/simplify';
+import { toUnixSeconds } from '../../helpers/time';
 import { chatwootApiRequest, unwrapRecord } from '../../transport';
 import { conversationLocator, simplifyField } from '../common.descriptions';
 import { buildContentAttributes, contentTypeField, interactiveFields } from './content';
@@ -195,12 +196,6 @@ function templateParams(fields: IDataObject): IDataObject | undefined {
 	return params;
 }
 
-function unixSeconds(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const ms = typeof value === 'number' ? value : Date.parse(String(value));
-	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
-}
-
 /** Appends `value` under a Rails-style key: nested objects become `key[a][b]`. */
 function appendField(form: FormData, key: string, value: unknown): void {
 	if (value === undefined || value === null) return;
@@ -233,7 +228,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	const contentAttributes = buildContentAttributes(this, contentType, itemIndex);
 	const template = templateParams(fields);
 	const names = binaryPropertyNames(fields.binaryPropertyName);
-	const externalCreatedAt = unixSeconds(fields.externalCreatedAt);
+	const externalCreatedAt = toUnixSeconds(fields.externalCreatedAt);
 
 	if (content.trim() === '' && names.length === 0 && contentType === 'text' && !template) {
 		throw new NodeOperationError(this.getNode(), 'The message is empty', {

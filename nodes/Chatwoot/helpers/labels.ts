@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { chatwootApiRequest, unwrapList } from '../transport';
+import type { RunContext } from './runContext';
+
+/** A contact or a conversation (by display ID): both keep labels under `/<kind>s/{id}/labels`. */
+export interface Labelled {
+	kind: 'contact' | 'conversation';
+	id: number;
+}
+
+const path = (record: Labelled) => `/${record.kind}s/${record.id}/labels`;
+const subject = (record: Labelled) => ({ resource: record.kind, id: record.id });
+
+export async function readLabels(context: IExecuteFunctions, record: Labelled): Promise<string[]> {
+	const body = await chatwootApiRequest(context, { method: 'GET', path: path(record), subject: subject(record) });
+	return unwrapList(body).map(String);
+}
+
+/**
+ * Chatwoot's `POST …/labels` REPLACES the whole set, so adding or removing means read, change,
+ * write, while holding this record's label lock for the run: several items labelling the same
+ * record all land. Nothing is written when the set does not change. Output: `{id, labels}`.
+ */
+export async function changeLabels(
+	context: IExecuteFunctions,
+	run: RunContext,
+	record: Labelled,
+	change: (current: string[]) => string[],
+): Promise<IDataObject> {
+	return await run.exclusive([`${record.kind}-labels:${record.id}`], async () => {
+		const current = await readLabels(context, record);
+		const next = change(current);
+		if (next.length === current.length && next.every((label, i) => label === current[i])) {
+			return { id: record.id, labels: current };
+		}
+		const body = await chatwootApiRequest(context, {
+			method: 'POST',
+			path: path(record),
+			body: { labels: next },
+			subject: subject(record),
+			// Writing the same full set twice is harmless.
+			idempotent: true,
+		});
+		const written = unwrapList(body).map(String);
+		return { id: record.id, labels: written.length || next.length === 0 ? written : next };
+	});
+}
+
+const key = (label: string) => label.toLowerCase();
+
+/** Keeps the current labels and appends the new ones (Chatwoot label titles are case-insensitive). */
+export const addingLabels = (toAdd: string[]) => (current: string[]) => {
+	const known = new Set(current.map(key));
+	return [...current, ...toAdd.filter((label) => !known.has(key(label)))];
+};
+
+export const removingLabels = (toRemove: string[]) => (current: string[]) => {
+	const drop = new Set(toRemove.map(key));
+	return current.filter((label) => !drop.has(key(label)));
+};
