@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import { chatwootApiRequest, unwrapList } from '../transport';
 import type { RunContext } from './runContext';
@@ -59,3 +60,38 @@ export const removingLabels = (toRemove: string[]) => (current: string[]) => {
 	const drop = new Set(toRemove.map(key));
 	return current.filter((label) => !drop.has(key(label)));
 };
+
+/**
+ * Chatwoot stores any string as a label, but only labels defined under Settings → Labels show
+ * up in its UI; a typo would silently create an invisible one. So adding checks the account's
+ * labels first (once per run). Agent-bot tokens may not list labels: Chatwoot then decides.
+ */
+export async function assertLabelsExist(
+	context: IExecuteFunctions,
+	run: RunContext,
+	labels: string[],
+	itemIndex: number,
+): Promise<void> {
+	let known: Set<string>;
+	try {
+		known = await run.once('account-labels', async () => {
+			const body = await chatwootApiRequest(context, { method: 'GET', path: '/labels' });
+			return new Set(unwrapList(body).map((label) => key(String(label.title))));
+		});
+	} catch (error) {
+		if (error instanceof NodeApiError && error.httpCode === '401') return;
+		// NodeApiError / NodeOperationError constructors hand back an error of their own kind unchanged.
+		if (error instanceof NodeApiError) throw new NodeApiError(context.getNode(), error as unknown as JsonObject);
+		throw new NodeOperationError(context.getNode(), error as Error);
+	}
+	const unknown = labels.filter((label) => !known.has(key(label)));
+	if (unknown.length === 0) return;
+	const list = unknown.map((label) => `"${label}"`).join(', ');
+	throw new NodeOperationError(
+		context.getNode(),
+		unknown.length === 1
+			? `The label ${list} does not exist in this Chatwoot account`
+			: `The labels ${list} do not exist in this Chatwoot account`,
+		{ itemIndex, description: 'Create it in Chatwoot under Settings → Labels, or pick an existing label from the list.' },
+	);
+}

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { getId, toItems, toLabelList } from '../../helpers/items';
 import type { RunContext } from '../../helpers/runContext';
 import { contactLocator, labelsField } from '../common.descriptions';
-import { addingLabels, changeLabels } from '../../helpers/labels';
+import { addingLabels, assertLabelsExist, changeLabels } from '../../helpers/labels';
 
 const properties: INodeProperties[] = [
 	contactLocator('The contact to label'),
@@ -21,6 +21,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 	if (labels.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'No labels to add', { itemIndex, description: 'Choose at least one label.' });
 	}
+	await assertLabelsExist(this, run, labels, itemIndex);
 	const result = await changeLabels(this, run, { kind: 'contact', id: contactId }, addingLabels(labels));
 	return toItems(result);
 }

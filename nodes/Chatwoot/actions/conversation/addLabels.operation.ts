@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getId, toItems, toLabelList } from '../../helpers/items';
-import { addingLabels, changeLabels } from '../../helpers/labels';
+import { addingLabels, assertLabelsExist, changeLabels } from '../../helpers/labels';
 import type { RunContext } from '../../helpers/runContext';
 import { conversationLocator, labelsField } from '../common.descriptions';
 
@@ -23,5 +23,6 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
 	const toAdd = toLabelList(this.getNodeParameter('labels', itemIndex, []));
+	await assertLabelsExist(this, run, toAdd, itemIndex);
 	return toItems(await changeLabels(this, run, { kind: 'conversation', id: conversationId }, addingLabels(toAdd)));
 }

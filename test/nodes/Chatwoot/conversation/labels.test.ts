@@ -1,4 +1,7 @@
+import { ChatwootApi } from '../../../../credentials/ChatwootApi.credentials';
+import { Chatwoot } from '../../../../nodes/Chatwoot/Chatwoot.node';
 import { expectRequestsMatchSpec } from '../../../contract/spec';
+import { runNode } from '../../../helpers/n8n-harness';
 import { rl, run, seedConversation, seedWorld, startWorld, stored } from './setup';
 import type { Sim, World } from './setup';
 
@@ -75,4 +78,31 @@ describe('conversation: labels', () => {
 			message: expect.stringMatching(/Conversation 999 was not found/),
 		});
 	});
+
+	it('refuses a label that does not exist in the account, and writes nothing', async () => {
+		const conv = seedConversation(world, { labels: ['vip'] });
+		await expect(
+			run(world, { operation: 'addLabels', conversationId: rl(conv.display_id), labels: ['billing', 'vipp'] }),
+		).rejects.toThrow('The label "vipp" does not exist in this Chatwoot account');
+		expect(stored(world, conv.display_id).labels).toEqual(['vip']);
+		expect(sim.requests.filter((r: { method: string }) => r.method === "POST")).toHaveLength(0);
+	});
+
+	it('lets an agent-bot token add labels (bots may not list the account labels; Chatwoot decides)', async () => {
+		const conv = seedConversation(world, { labels: ['vip'] });
+		const bot = sim.seed.agentBot({ name: 'Bot', accountId: world.accountId });
+		const [out] = await runNode(new Chatwoot(), {
+			parameters: { resource: 'conversation', operation: 'addLabels', conversationId: rl(conv.display_id), labels: ['refund'] },
+			credentials: [
+				{
+					type: 'chatwootApi',
+					data: { baseUrl: sim.url, accessToken: bot.access_token, accountId: world.accountId },
+					credentialClass: new ChatwootApi(),
+				},
+			],
+		});
+		expect(out[0].json.labels).toEqual(['vip', 'refund']);
+		expect(stored(world, conv.display_id).labels).toEqual(['vip', 'refund']);
+	});
 });
+
