@@ -78,8 +78,7 @@ describe('package.json', () => {
 			expect(fs.existsSync(path.join(root, 'dist', icon, 'chatwoot.svg'))).toBe(true);
 			expect(fs.existsSync(path.join(root, 'dist', icon, 'chatwoot.dark.svg'))).toBe(true);
 		}
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const index = require(path.join(root, 'index.js'));
+		const index = jest.requireActual(path.join(root, 'index.js'));
 		expect(Object.keys(index).sort()).toEqual(['Chatwoot', 'ChatwootApi', 'ChatwootClient', 'ChatwootClientApi', 'ChatwootTrigger']);
 		const types = ['Chatwoot', 'ChatwootTrigger', 'ChatwootClient'].map((name) => (new index[name]() as INodeType).description.name);
 		expect(types).toEqual(['chatwoot', 'chatwootTrigger', 'chatwootClient']);
