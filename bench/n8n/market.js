@@ -42,7 +42,7 @@ function manualWorkflow(name, contactNode, count, prefix) {
 	};
 }
 
-function oursNode(cred, inboxId) {
+function oursNode(cred, inboxId, itemsInParallel) {
 	return {
 		name: 'Create Contact',
 		type: 'n8n-nodes-chatwoot.chatwoot',
@@ -53,6 +53,7 @@ function oursNode(cred, inboxId) {
 			name: '={{ $json.name }}',
 			email: '={{ $json.email }}',
 			additionalFields: { inboxId: { __rl: true, mode: 'id', value: String(inboxId) } },
+			...(itemsInParallel ? { batching: { itemsInParallel } } : {}),
 		},
 		credentials: { chatwootApi: cred },
 		// failures become error items instead of stopping the run, so every item is counted
@@ -143,6 +144,12 @@ async function measure(sim, n8n, workflowId, prefix, count) {
 	};
 }
 
+/** Wait for the start of a fixed Rack::Attack minute (windows are floor(now / 60 s)), so a burst lands in one window. */
+async function atWindowStart() {
+	const into = Date.now() % 60000;
+	if (into > 500) await H.sleep(60000 - into + 50);
+}
+
 async function installMarketPackage(n8n) {
 	const t0 = Date.now();
 	const r = await H.httpJson('POST', `${n8n.baseUrl}/rest/community-packages`, {
@@ -154,7 +161,7 @@ async function installMarketPackage(n8n) {
 	return { status: r.status, ms, body: r.json || r.text, installed: fs.existsSync(path.join(dir, 'package.json')) };
 }
 
-async function runMarketBench({ sim, n8n, cred, contacts = 1000 }) {
+async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, parallel = 20 }) {
 	const accountId = sim.info.accountId;
 	const inboxId = sim.info.apiInboxId;
 	const notes = [];
@@ -169,6 +176,24 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000 }) {
 	log(`market bench: ours, ${contacts} contact creates (${LATENCY_MS} ms latency, production limits)`);
 	const ours = await measure(sim, n8n, oursWf.id, 'ours', contacts);
 	log(`market bench: ours done in ${ours.wallMs} ms (node ${ours.nodeMs} ms), ${ours.contacts} contacts, ${ours.errorItems} error items`);
+
+	// 1b. ours with more items in parallel (the node's Batching option), same creates
+	let oursParallel;
+	if (parallel) {
+		const wfP = await n8n.createWorkflow(manualWorkflow(`Bench: contacts via n8n-nodes-chatwoot (${parallel} in parallel)`, oursNode(cred, inboxId, parallel), contacts, 'ourspar'));
+		await setConditions();
+		oursParallel = await measure(sim, n8n, wfP.id, 'ourspar', contacts);
+		log(`market bench: ours with itemsInParallel ${parallel}: ${oursParallel.wallMs} ms (node ${oursParallel.nodeMs} ms), ${oursParallel.contacts} contacts, ${oursParallel.errorItems} error items, ${oursParallel.rateLimited} × 429`);
+	}
+	// 1c. a burst above the per-minute limit, started at a window boundary
+	let oursBurst;
+	if (burst) {
+		const wfB = await n8n.createWorkflow(manualWorkflow('Bench: burst via n8n-nodes-chatwoot', oursNode(cred, inboxId), burst, 'oursburst'));
+		await atWindowStart();
+		await setConditions();
+		oursBurst = await measure(sim, n8n, wfB.id, 'oursburst', burst);
+		log(`market bench: ours, burst of ${burst}: ${oursBurst.wallMs} ms, ${oursBurst.contacts} contacts, ${oursBurst.errorItems} error items, ${oursBurst.rateLimited} × 429`);
+	}
 
 	// 2. the market leader, installed the way n8n installs community packages
 	await sim.control('POST', '/latency', { ms: 0 });
@@ -201,6 +226,16 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000 }) {
 			log(`market bench: ${MARKET_PACKAGE} done in ${market.wallMs} ms (node ${market.nodeMs} ms), ${market.contacts} contacts, ${market.errorItems} error items${market.runError ? `, run error: ${market.runError}` : ''}`);
 			if (!market.ok || market.contacts === 0) notes.push(`${MARKET_PACKAGE} run: exit ${market.ok ? 0 : 'non-zero'}; ${market.runError || market.firstError || ''}; output tail: ${market.output.slice(-800)}`);
 
+			let marketBurst;
+			if (burst) {
+				const wfMB = await n8n.createWorkflow(manualWorkflow(`Bench: burst via ${MARKET_PACKAGE}`, marketNode(marketCred, accountId, inboxId), burst, 'marketburst'));
+				await atWindowStart();
+				await setConditions();
+				marketBurst = await measure(sim, n8n, wfMB.id, 'marketburst', burst);
+				log(`market bench: ${MARKET_PACKAGE}, burst of ${burst}: ${marketBurst.wallMs} ms, ${marketBurst.contacts} contacts, ${marketBurst.errorItems} error items (${marketBurst.firstError || '-'}), ${marketBurst.rateLimited} × 429`);
+			}
+			market.burst = marketBurst;
+
 			// 3. the name clash: ours again, 5 items, with its own credential, now that both packages are installed
 			const clashWf = await n8n.createWorkflow(manualWorkflow('Bench: ours after the other package was installed', oursNode(cred, inboxId), 5, 'clash'));
 			await sim.control('POST', '/latency', { ms: 0 });
@@ -225,6 +260,19 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000 }) {
 			{ label: `${MARKET_PACKAGE}: error items / HTTP 429 answers / requests sent`, value: `${market.errorItems} / ${market.rateLimited} / ${market.requests}`, unit: '' },
 		);
 	}
+	if (oursParallel) {
+		rows.push(
+			{ label: `n8n-nodes-chatwoot with Batching → Items in Parallel = ${parallel}: wall time / node time for ${contacts} creates`, value: `${round(oursParallel.wallMs / 1000, 1)} / ${round((oursParallel.nodeMs ?? NaN) / 1000, 1)}`, unit: 's' },
+			{ label: `n8n-nodes-chatwoot with ${parallel} in parallel: contacts / error items / 429s`, value: `${oursParallel.contacts} / ${oursParallel.errorItems} / ${oursParallel.rateLimited}`, unit: '' },
+		);
+	}
+	const burstRow = (who, b) => ({
+		label: `Burst of ${burst} creates started at a rate-limit window boundary, ${who}: contacts created / error items / 429 answers / wall time`,
+		value: `${b.contacts} / ${b.errorItems} / ${b.rateLimited} / ${round(b.wallMs / 1000, 1)} s${b.firstError ? ` — first error "${b.firstError.slice(0, 120)}"` : ''}`,
+		unit: '',
+	});
+	if (oursBurst) rows.push(burstRow('n8n-nodes-chatwoot', oursBurst));
+	if (market && market.burst) rows.push(burstRow(MARKET_PACKAGE, market.burst));
 	rows.push({ label: `Install of ${MARKET_PACKAGE}@${MARKET_VERSION} through n8n (POST /rest/community-packages)`, value: `HTTP ${install.status}, ${round(install.ms / 1000, 1)} s`, unit: '' });
 	if (credSchema) rows.push({ label: 'Credential type `chatwootApi` after both packages are installed: properties', value: Array.isArray(credSchema) ? credSchema.filter((p) => !/allowed/i.test(p)).join(', ') : credSchema, unit: '' });
 	if (clash) rows.push({ label: 'n8n-nodes-chatwoot after the other package was installed (5 creates): contacts created / error items', value: `${clash.contacts} / ${clash.errorItems}${clash.firstError ? ` — "${clash.firstError}"` : ''}${clash.runError ? ` — run error "${clash.runError}"` : ''}`, unit: '' });
@@ -245,6 +293,13 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000 }) {
 			label: `Faster than ${MARKET_PACKAGE} on the same ${contacts} creates`,
 			met: market.contacts > 0 && ours.wallMs < market.wallMs,
 			detail: `${round(ours.wallMs / 1000, 1)} s vs ${round(market.wallMs / 1000, 1)} s`,
+		});
+	}
+	if (oursBurst) {
+		targets.push({
+			label: `A ${burst}-create burst above Chatwoot's 3000/min limit loses nothing (n8n-nodes-chatwoot)`,
+			met: oursBurst.contacts === burst && oursBurst.errorItems === 0,
+			detail: `${oursBurst.contacts}/${burst} contacts, ${oursBurst.errorItems} error items, ${oursBurst.rateLimited} × 429${market && market.burst ? `; ${MARKET_PACKAGE}: ${market.burst.contacts}/${burst}, ${market.burst.errorItems} error items, ${market.burst.rateLimited} × 429` : ''}`,
 		});
 	}
 	if (clash) {

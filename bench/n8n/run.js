@@ -7,7 +7,7 @@
  *
  *   node bench/n8n/run.js                       # all three (≈ 10–15 min after n8n is installed)
  *   node bench/n8n/run.js --only trigger,market,footprint
- *   node bench/n8n/run.js --events 2000 --concurrency 10 --round-size 250 --contacts 1000 --starts 3
+ *   node bench/n8n/run.js --events 2000 --concurrency 10 --round-size 250 --contacts 1000 --parallel 20 --burst 3500 --starts 3
  *
  * 1. trigger    Chatwoot Trigger vs Webhook + IF: deliveries/s, executions for filtered events.
  * 2. market     @devlikeapro/n8n-nodes-chatwoot vs ours: 1,000 contact creates, 120 ms latency, production limits.
@@ -39,6 +39,8 @@ async function main() {
 	const contacts = Number(args.contacts || 1000);
 	const starts = Number(args.starts || 3);
 	const roundSize = Number(args['round-size'] || 250);
+	const burst = Number(args.burst ?? 3500);
+	const parallel = Number(args.parallel ?? 20);
 	const started = Date.now();
 	const results = [];
 
@@ -62,7 +64,7 @@ async function main() {
 				writeResult(r);
 			}
 			if (only.has('market')) {
-				const r = await runMarketBench({ sim, n8n, cred: ref, contacts });
+				const r = await runMarketBench({ sim, n8n, cred: ref, contacts, burst, parallel });
 				results.push(r);
 				printResult(r);
 				writeResult(r);
