@@ -21,10 +21,11 @@ const h = require('../test/e2e/harness');
 const REPO = h.REPO;
 const CACHE = process.env.E2E_CACHE_DIR || path.join(require('os').homedir(), '.cache', 'n8n-chatwoot-e2e');
 
-function latestN8nFor(major) {
+/** The newest versions of n8n <major>.x on the registry, newest first. */
+function newestN8n(major, count) {
 	const out = execFileSync('npm', ['view', `n8n@${major}`, 'version', '--json'], { encoding: 'utf8' });
 	const list = [].concat(JSON.parse(out));
-	return list[list.length - 1];
+	return list.slice(-count).reverse();
 }
 
 /** The `node@<major>` npm package, installed into the cache; returns its binary. */
@@ -53,7 +54,12 @@ function ensureRedis() {
 const ENTRIES = {
 	'2.8.4': () => ({ version: '2.8.4' }),
 	'1.123.81': () => ({ version: '1.123.81' }),
-	latest: () => ({ version: latestN8nFor('2'), nodeBinary: ensureNode(24) }),
+	// E2E_LATEST_VERSION pins it; otherwise the newest 2.x whose dependencies this registry has (a release can reference
+	// packages the registry does not carry yet: n8n 2.41.3 needs @n8n/agents@0.26.2 → ETARGET → the next older one)
+	latest: () => ({
+		version: process.env.E2E_LATEST_VERSION || newestN8n('2', 4),
+		nodeBinary: ensureNode(24),
+	}),
 	'2.8.4-queue': () => {
 		ensureRedis();
 		return { version: '2.8.4', queue: true };
@@ -68,9 +74,20 @@ async function main() {
 		const entry = ENTRIES[name]();
 		const nodeBinary = entry.nodeBinary || process.execPath;
 		const nodeVersion = execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim();
-		console.log(`\n[matrix] ${name}: n8n ${entry.version} on Node ${nodeVersion}${entry.queue ? ', queue mode' : ''}`);
+		const candidates = [].concat(entry.version);
 		const t0 = Date.now();
-		const install = await h.ensureN8n(entry.version, { nodeBinary });
+		let install;
+		for (const version of candidates) {
+			console.log(`\n[matrix] ${name}: n8n ${version} on Node ${nodeVersion}${entry.queue ? ', queue mode' : ''}`);
+			try {
+				install = await h.ensureN8n(version, { nodeBinary });
+				entry.version = version;
+				break;
+			} catch (e) {
+				if (!/ETARGET|notarget/.test(e.message) || version === candidates[candidates.length - 1]) throw e;
+				console.log(`[matrix] n8n ${version} is not installable from this registry (${/No matching version[^\n]*/.exec(e.message)?.[0] ?? 'ETARGET'}); trying the next older one`);
+			}
+		}
 		const installMs = Date.now() - t0;
 		const outFile = path.join(REPO, '.e2e', `matrix-${name}.json`);
 		fs.mkdirSync(path.dirname(outFile), { recursive: true });

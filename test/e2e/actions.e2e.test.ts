@@ -32,6 +32,12 @@ describe('n8n loads the package', () => {
 		SCENARIO_TIMEOUT,
 	);
 
+	test('the server runs the n8n version under test', async () => {
+		const r = await httpJson('GET', `${env.n8n.baseUrl}/rest/settings`, { cookie: env.n8n.cookie });
+		expect(r.status).toBe(200);
+		expect(r.json.data.versionCli).toBe(env.n8n.version);
+	});
+
 	test('the running server knows both credential types', async () => {
 		const r = await httpJson('GET', `${env.n8n.baseUrl}/types/credentials.json`, { cookie: env.n8n.cookie });
 		expect(r.status).toBe(200);
