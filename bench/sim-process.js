@@ -1,0 +1,90 @@
+'use strict';
+/**
+ * The simulator in its own process, like a real Chatwoot server: in one process its JSON work
+ * would share the event loop with the node under test and inflate the parallel timings.
+ * The parent talks to it over IPC; the operations are the `ops` below.
+ */
+const path = require('path');
+const { fork } = require('child_process');
+
+if (require.main === module) {
+	const { startSimulator } = require(path.resolve(__dirname, '../test/simulator'));
+	let sim;
+	const ops = {
+		async start() {
+			sim = await startSimulator();
+			return sim.url;
+		},
+		reset: () => sim.reset(),
+		seedAccount(token) {
+			const account = sim.seed.account({ name: 'Bench' });
+			sim.seed.user({ name: 'Admin', email: 'admin@bench.test', role: 'administrator', accountIds: [account.id], accessToken: token });
+			return account.id;
+		},
+		/** n contacts; keyed(i) = { identifier, email } of bench/upsert.js's person i when `keys` says so. */
+		seedContacts(accountId, n, keyPrefix) {
+			sim.seed.many.contacts(accountId, n, keyPrefix ? (i) => ({ identifier: `${keyPrefix}${i * 2}`, email: `person${i * 2}@example.com`, phone_number: `+1415${String(i * 2).padStart(7, '0')}`, name: 'Old' }) : undefined);
+			return n;
+		},
+		setLatency: (ms) => sim.setLatency(ms),
+		setRateLimits: (limits) => sim.setRateLimits(limits),
+		stats: () => ({ ...sim.stats(), logged: sim.requests.length }),
+		requestCounts() {
+			const counts = {};
+			for (const r of sim.requests) {
+				const key = `${r.method} ${r.path.replace(/\/\d+/g, '/:id')}`;
+				counts[key] = (counts[key] || 0) + 1;
+			}
+			return counts;
+		},
+		/** Contacts of the account: total, distinct identifiers/emails, duplicates. */
+		contactSummary(accountId) {
+			const list = sim.db.contacts.filter((c) => c.account_id === accountId);
+			const dup = (key) => {
+				const values = list.map((c) => c[key]).filter(Boolean);
+				return values.length - new Set(values).size;
+			};
+			return { total: list.length, duplicateIdentifiers: dup('identifier'), duplicateEmails: dup('email'), duplicatePhones: dup('phone_number') };
+		},
+		async close() {
+			await sim.close();
+			setImmediate(() => process.exit(0));
+		},
+	};
+	process.on('message', async ({ id, op, args }) => {
+		try {
+			process.send({ id, result: await ops[op](...(args || [])) });
+		} catch (error) {
+			process.send({ id, error: String((error && error.stack) || error) });
+		}
+	});
+} else {
+	/** Starts the simulator in a child process; returns { url, call(op, ...args), close() }. */
+	module.exports.startRemoteSimulator = async function startRemoteSimulator() {
+		const child = fork(__filename, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+		let next = 0;
+		const pending = new Map();
+		child.on('message', ({ id, result, error }) => {
+			const p = pending.get(id);
+			pending.delete(id);
+			if (error) p.reject(new Error(error));
+			else p.resolve(result);
+		});
+		const call = (op, ...args) =>
+			new Promise((resolve, reject) => {
+				const id = next++;
+				pending.set(id, { resolve, reject });
+				child.send({ id, op, args });
+			});
+		const url = await call('start');
+		return {
+			url,
+			call,
+			async close() {
+				const exited = new Promise((resolve) => child.once('exit', resolve));
+				await call('close');
+				await exited;
+			},
+		};
+	};
+}
