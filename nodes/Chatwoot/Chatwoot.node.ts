@@ -5,7 +5,7 @@ import { description as contact } from './actions/contact/Contact.resource';
 import { description as conversation } from './actions/conversation/Conversation.resource';
 import { description as inbox } from './actions/inbox/Inbox.resource';
 import { description as message } from './actions/message/Message.resource';
-import { batchingField } from './actions/common.descriptions';
+import { batchingFields } from './actions/batching';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -41,7 +41,7 @@ export class Chatwoot implements INodeType {
 			...conversation,
 			...message,
 			...inbox,
-			batchingField,
+			...batchingFields(),
 		],
 	};
 

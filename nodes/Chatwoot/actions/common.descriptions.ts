@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** Pages fetched at once by lists with a known total (Batching → Pages in Parallel). */
-export const DEFAULT_PAGES_IN_PARALLEL = 5;
+export const DEFAULT_PAGES_IN_PARALLEL = 10;
 
 interface LocatorSpec {
 	name: string;
@@ -167,37 +167,17 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
-/** Node-wide: how many input items are sent to Chatwoot at once (see OperationModule.concurrent). */
-export const batchingField: INodeProperties = {
-	displayName: 'Batching',
-	name: 'batching',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		{
-			displayName: 'Items in Parallel',
-			name: 'itemsInParallel',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 50 },
-			default: 5,
-			description:
-				'How many input items are sent to Chatwoot at the same time. Operations whose order matters (sending messages, creating conversations) always run one item at a time; every request waits on a 429 from Chatwoot.',
-		},
-		{
-			displayName: 'Pages in Parallel',
-			name: 'pagesInParallel',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 20 },
-			default: DEFAULT_PAGES_IN_PARALLEL,
-			description:
-				"How many pages of a list are fetched at the same time where Chatwoot reports the total (contacts: Get Many, Filter, and the index Upsert builds for large batches). Conversation lists and contact search don't report a total, so they are read page after page.",
-		},
-	],
-};
-
 /** Reads Batching → Pages in Parallel (1–20, default 5) for `getAllWithTotal`'s `concurrency`. */
 export function pagesInParallel(context: IExecuteFunctions): number {
 	const value = Number(context.getNodeParameter('batching.pagesInParallel', 0, DEFAULT_PAGES_IN_PARALLEL));
 	return Number.isFinite(value) && value >= 1 ? Math.min(Math.floor(value), 20) : DEFAULT_PAGES_IN_PARALLEL;
+}
+
+/** Input items processed at once by operations that allow it (Batching → Items in Parallel). */
+export const DEFAULT_ITEMS_IN_PARALLEL = 10;
+
+/** Reads Batching → Items in Parallel (1–50, default 10). */
+export function itemsInParallel(context: IExecuteFunctions): number {
+	const value = Number(context.getNodeParameter('batching.itemsInParallel', 0, DEFAULT_ITEMS_IN_PARALLEL));
+	return Number.isFinite(value) && value >= 1 ? Math.min(Math.floor(value), 50) : DEFAULT_ITEMS_IN_PARALLEL;
 }

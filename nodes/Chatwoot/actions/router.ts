@@ -3,21 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-work
 
 import { RunContext } from '../helpers/runContext';
 import { mapConcurrent } from '../transport';
+import { itemsInParallel } from './common.descriptions';
 import { resources } from './resources';
-
-/** Items processed at once by operations that allow it (see OperationModule.concurrent). */
-export const DEFAULT_CONCURRENCY = 5;
 
 function errorMessage(error: unknown): string {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		return error.description ? `${error.message}. ${error.description}` : error.message;
 	}
 	return error instanceof Error ? error.message : String(error);
-}
-
-function itemsInParallel(context: IExecuteFunctions): number {
-	const value = Number(context.getNodeParameter('batching.itemsInParallel', 0, DEFAULT_CONCURRENCY));
-	return Number.isFinite(value) && value >= 1 ? Math.min(Math.floor(value), 50) : DEFAULT_CONCURRENCY;
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -56,7 +56,7 @@ export async function getAllWithTotal(
 	if (!Number.isFinite(total) || records.length < pageSize) return records;
 	const lastPage = Math.ceil(Math.min(total, max) / pageSize);
 	const pages = Array.from({ length: Math.max(0, lastPage - 1) }, (_, i) => i + 2);
-	const rest = await mapConcurrent(pages, options.concurrency ?? 5, async (page) =>
+	const rest = await mapConcurrent(pages, options.concurrency ?? 10, async (page) =>
 		unwrapList(await chatwootApiRequest(context, withPage(request, page))),
 	);
 	const all = records.concat(...rest);

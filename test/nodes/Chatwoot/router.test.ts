@@ -72,3 +72,25 @@ describe('items in parallel', () => {
 		expect(stored.map((m) => m.content)).toEqual(contents);
 	});
 });
+
+describe('Batching option', () => {
+	const properties = new Chatwoot().description.properties;
+	function batchingOptionsFor(resource: string, operation: string): string[] {
+		return properties
+			.filter((p) => p.name === 'batching')
+			.filter((p) => (p.displayOptions?.show?.resource as string[]).includes(resource))
+			.filter((p) => (p.displayOptions?.show?.operation as string[]).includes(operation))
+			.flatMap((p) => (p.options as Array<{ name: string; displayOptions?: { show?: Record<string, unknown> } }>))
+			.filter((o) => ((o.displayOptions?.show?.['/operation'] as string[]) ?? []).includes(operation))
+			.map((o) => o.name);
+	}
+
+	it('is shown only where it changes something', () => {
+		expect(batchingOptionsFor('message', 'create')).toEqual([]);
+		expect(batchingOptionsFor('conversation', 'create')).toEqual([]);
+		expect(batchingOptionsFor('contact', 'get')).toEqual(['itemsInParallel']);
+		expect(batchingOptionsFor('contact', 'getAll')).toContain('pagesInParallel');
+		expect(batchingOptionsFor('contact', 'upsert')).toEqual(['itemsInParallel', 'pagesInParallel']);
+		expect(batchingOptionsFor('conversation', 'setStatus')).toEqual(['itemsInParallel']);
+	});
+});
