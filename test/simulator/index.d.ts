@@ -52,7 +52,7 @@ export interface RequestLogEntry {
 	status: number | null;
 	/** request headers (lower-case), api_access_token replaced by '[redacted]' */
 	headers: Record<string, string | string[] | undefined>;
-	ip: string; at: number; fault?: string;
+	ip: string; at: number; fault?: string; /** where an injected fault struck: before or after the request was handled */ faultWhen?: 'before' | 'after';
 }
 
 export interface DeliveryLogEntry {
@@ -66,7 +66,7 @@ export interface DeliveryLogEntry {
 
 export interface RateLimitConfig { perIpPerMinute?: number; contactSearchPerMinute?: number; conversationsMetaPerMinute?: number; /** window length, default 60000 */ windowMs?: number }
 export type FaultKind = '429' | '500' | '502' | '503' | '504' | 'reset';
-export interface FaultConfig { rate: number; kinds?: FaultKind[] | string[]; retryAfterSeconds?: number; methods?: string[]; pathPattern?: RegExp | string; when?: 'before' | 'after'; seed?: number }
+export interface FaultConfig { rate: number; kinds?: FaultKind[] | string[]; retryAfterSeconds?: number; methods?: string[]; pathPattern?: RegExp | string; /** before: nothing written; after: the request is handled, the client gets the fault; either: random per fault (429 always before) */ when?: 'before' | 'after' | 'either'; seed?: number }
 
 export interface SimulatorOptions {
 	port?: number; host?: string; latencyMs?: number; rateLimits?: RateLimitConfig | null; faults?: FaultConfig | null;
