@@ -8,7 +8,7 @@
  * GET /healthz/readiness = 200, and → the log line "Editor is now accessible via". Also the main process's RSS
  * at that moment. Each n8n gets its own HTTP port and task-broker port.
  */
-const { spawn } = require('child_process');
+const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -106,6 +106,35 @@ async function packageNodeTypes(inst) {
 	return list.map((n) => n.name).filter((n) => n.startsWith('n8n-nodes-chatwoot.'));
 }
 
+/**
+ * Cost of loading the package the way n8n's loader does (require each file listed in package.json "n8n", construct
+ * each class), in a fresh Node process with n8n's own node_modules on NODE_PATH; median of `runs` processes. Less
+ * sensitive to background load than whole start-ups.
+ */
+function packageLoadMs(inst, runs = 5) {
+	const pkgDir = path.join(inst.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-chatwoot');
+	const script = `
+const path = require('path');
+const pkg = require(path.join(${JSON.stringify(pkgDir)}, 'package.json'));
+require(require.resolve('n8n-workflow', { paths: [${JSON.stringify(pkgDir)}] })); // n8n has it loaded already
+const t0 = process.hrtime.bigint();
+for (const f of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) {
+	const m = require(path.join(${JSON.stringify(pkgDir)}, f));
+	for (const C of Object.values(m)) if (typeof C === 'function') new C();
+}
+process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));`;
+	const times = [];
+	for (let i = 0; i < runs; i++) {
+		const out = execFileSync(inst.nodeBinary, ['-e', script], {
+			cwd: inst.userFolder,
+			env: { ...process.env, NODE_PATH: path.join(inst.install.dir, 'node_modules') },
+			encoding: 'utf8',
+		});
+		times.push(Number(out));
+	}
+	return { median: median(times), min: Math.min(...times) };
+}
+
 async function runFootprintBench({ starts = 3 } = {}) {
 	const without = await makeFolder(false);
 	const withPkg = await makeFolder(true);
@@ -124,7 +153,11 @@ async function runFootprintBench({ starts = 3 } = {}) {
 				log(`footprint: start ${i + 1} ${k} package: readiness ${round(r.readyMs, 0)} ms, editor ${round(r.editorMs, 0)} ms, RSS ${round(r.rss, 0)} MiB`);
 			}
 		}
+		const load = packageLoadMs(withPkg);
+		log(`footprint: loading the package's nodes and credentials: median ${round(load.median, 0)} ms`);
 		const med = (k, f) => median(runs[k].map((r) => r[f]));
+		const best = (k, f) => Math.min(...runs[k].map((r) => r[f]));
+		const editorBest = { without: best('without', 'editorMs'), with: best('with', 'editorMs') };
 		const ready = { without: med('without', 'readyMs'), with: med('with', 'readyMs') };
 		const editor = { without: med('without', 'editorMs'), with: med('with', 'editorMs') };
 		const rss = { without: med('without', 'rss'), with: med('with', 'rss') };
@@ -154,7 +187,9 @@ async function runFootprintBench({ starts = 3 } = {}) {
 				{ label: 'Time to /healthz/readiness, with the package (median)', value: round(ready.with, 0), unit: `ms (runs: ${list('with', 'readyMs')})` },
 				{ label: 'Time to "Editor is now accessible", without the package (median)', value: round(editor.without, 0), unit: `ms (runs: ${list('without', 'editorMs')})` },
 				{ label: 'Time to "Editor is now accessible", with the package (median)', value: round(editor.with, 0), unit: `ms (runs: ${list('with', 'editorMs')})` },
-				{ label: 'Difference in time to editor (with − without)', value: round(editorDelta, 0), unit: 'ms' },
+				{ label: 'Difference in time to editor (with − without), medians', value: round(editorDelta, 0), unit: 'ms' },
+				{ label: `Time to editor, best of ${starts}, without / with`, value: `${round(editorBest.without, 0)} / ${round(editorBest.with, 0)}`, unit: 'ms' },
+				{ label: "Loading the package's 5 nodes + 2 credentials as n8n's loader does (require + construct), fresh Node process, median of 5", value: round(load.median, 0), unit: 'ms' },
 				{ label: 'RSS of the n8n main process when the editor is up, without / with (median)', value: `${round(rss.without, 0)} / ${round(rss.with, 0)}`, unit: 'MiB' },
 				{ label: 'First start incl. database migrations, to editor, without / with (untimed runs)', value: `${round(first.without.editorMs, 0)} / ${round(first.with.editorMs, 0)}`, unit: 'ms' },
 				{ label: 'Installed package size (files)', value: `${round(pkgBytes / 1024, 0)} KiB (${pkgFiles} files)`, unit: '' },
@@ -164,13 +199,17 @@ async function runFootprintBench({ starts = 3 } = {}) {
 			ratios: [
 				{ label: 'Time to readiness, with ÷ without', value: round(ready.with / ready.without, 3) },
 				{ label: 'Time to editor, with ÷ without', value: round(editor.with / editor.without, 3) },
+				{ label: `Time to editor, best of ${starts}, with ÷ without`, value: round(editorBest.with / editorBest.without, 3) },
 			],
 			targets: [
 				{
-					label: 'Start-up to editor within 5 % (or 250 ms) of n8n without the package (this benchmark’s own bar; the issue sets none)',
+					label: 'Start-up to editor within 5 % (or 250 ms) of n8n without the package, median of the starts (this benchmark’s own bar; the issue sets none)',
 					met: editor.with <= Math.max(editor.without * 1.05, editor.without + 250),
-					detail: `${round(editor.with, 0)} ms vs ${round(editor.without, 0)} ms (Δ ${round(editorDelta, 0)} ms, ${round(editor.with / editor.without, 3)}×)`,
+					detail: `${round(editor.with, 0)} ms vs ${round(editor.without, 0)} ms (Δ ${round(editorDelta, 0)} ms, ${round(editor.with / editor.without, 3)}×); best of ${starts}: ${round(editorBest.with, 0)} vs ${round(editorBest.without, 0)} ms; package load alone ${round(load.median, 0)} ms`,
 				},
+			],
+			notes: [
+				'Start-up times on a shared 2-CPU machine vary by seconds between runs (other jobs); the interleaved order spreads that over both variants, and the package-load row isolates what the package itself adds.',
 			],
 		};
 	} finally {
