@@ -45,7 +45,12 @@ async function main() {
 		stopping = true;
 		console.log('\nStopping (deactivating the trigger first, so its webhook is removed from the simulator)…');
 		try {
-			if (n8n) await n8n.stop();
+			if (n8n)
+				await n8n.stop({
+					afterDeactivate: sim
+						? () => sim.waitForState('n8n to remove its webhook', (st) => !n8n.registeredIn(st), { timeoutMs: 15000 })
+						: undefined,
+				});
 		} catch (e) {
 			console.error(`n8n stop: ${e.message}`);
 		}
@@ -100,7 +105,13 @@ async function main() {
 			const example = h.loadExample(file);
 			const wf = await n8n.createWorkflow(example, credentials);
 			const isTrigger = example.nodes.some((n) => n.type === TRIGGER_TYPE);
-			if (isTrigger) await n8n.activate(wf.id);
+			if (isTrigger) {
+				await n8n.activate(wf.id);
+				// newer n8n versions register triggers after the API answered
+				const node = example.nodes.find((n) => n.type === TRIGGER_TYPE);
+				const url = `${n8n.webhookBase}webhook/${node.webhookId}/webhook`;
+				await sim.waitForState('the trigger to register its webhook', (st) => st.webhooks.some((w) => w.url === url) || st.inboxes.some((i) => i.webhook_url === url));
+			}
 			imported.push({ file, id: wf.id, name: wf.name, active: isTrigger });
 		}
 

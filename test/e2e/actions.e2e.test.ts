@@ -208,7 +208,10 @@ describe('every workflow in examples/', () => {
 				exec = await lastExecution(wf.id);
 			} else {
 				await env.n8n.activate(wf.id);
+				const hookUrl = (n: any) => `${env.n8n.webhookBase}webhook/${n.webhookId}/webhook`;
+				const triggerNode = example.nodes.find((n: any) => n.type === 'n8n-nodes-chatwoot.chatwootTrigger');
 				try {
+					await env.sim.waitForState('the trigger to register its webhook', (st) => st.webhooks.some((w: any) => w.url === hookUrl(triggerNode)));
 					const sent = await env.sim.customerMessage({ inboxId: env.apiInboxId, name: `Visitor of ${file}`, content: `Hello from ${file}` });
 					await env.sim.flush();
 					[exec] = await env.n8n.waitForExecutions(wf.id, 1);

@@ -47,6 +47,7 @@ export class SimulatorProcess {
 	info: SimulatorInfo;
 	control(method: string, path: string, body?: unknown): Promise<any>;
 	state(): Promise<Record<string, any[]>>;
+	waitForState<T>(what: string, predicate: (state: Record<string, any[]>) => T | undefined | false | null, opts?: { timeoutMs?: number }): Promise<T>;
 	seedMany(kind: 'contacts' | 'conversations' | 'messages', body: Record<string, unknown>): Promise<number[]>;
 	seed(kind: string, body: Record<string, unknown>): Promise<any>;
 	customerMessage(body: {
@@ -115,7 +116,8 @@ export class N8nInstance {
 	static nodeOutput(runDataHolder: any, nodeName: string, opts?: { run?: number; output?: number }): any[];
 	allLogs(): string;
 	filesContaining(needle: string): string[];
-	stop(): Promise<void>;
+	registeredIn(state: Record<string, any[]>): boolean;
+	stop(opts?: { afterDeactivate?: () => Promise<unknown> }): Promise<void>;
 }
 
 export function startN8n(opts?: {

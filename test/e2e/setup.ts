@@ -55,7 +55,10 @@ export async function startE2e(): Promise<E2eEnv> {
 export async function stopE2e(env: E2eEnv | undefined): Promise<void> {
 	if (!env) return;
 	try {
-		await env.n8n.stop();
+		await env.n8n.stop({
+			afterDeactivate: () =>
+				env.sim.waitForState('n8n to remove its registrations', (st) => !env.n8n.registeredIn(st), { timeoutMs: 15000 }),
+		});
 	} finally {
 		await env.sim.stop();
 	}

@@ -65,7 +65,10 @@ describe('trigger, account webhook', () => {
 			const url = `${env.n8n.webhookBase}webhook/${webhookId}/webhook`;
 			await env.n8n.activate(wf.id);
 
-			let hooks = (await env.sim.state()).webhooks.filter((w: any) => w.url === url);
+			let hooks = await env.sim.waitForState('the webhook to be registered', (st) => {
+				const found = st.webhooks.filter((w: any) => w.url === url);
+				return found.length ? found : undefined;
+			});
 			expect(hooks).toHaveLength(1);
 			expect([...hooks[0].subscriptions].sort()).toEqual(['conversation_status_changed', 'message_created']);
 			expect(hooks[0].account_id).toBe(env.accountId);
@@ -125,7 +128,10 @@ describe('trigger, account webhook', () => {
 
 			// deactivation removes the webhook from Chatwoot
 			await env.n8n.deactivate(wf.id);
-			hooks = (await env.sim.state()).webhooks.filter((w: any) => w.url === url);
+			hooks = await env.sim.waitForState('the webhook to be removed', (st) => {
+				const found = st.webhooks.filter((w: any) => w.url === url);
+				return found.length ? undefined : found;
+			});
 			expect(hooks).toEqual([]);
 			expect((await env.sim.state()).webhooks).toEqual([]);
 			expect(await env.n8n.executions(wf.id)).toHaveLength(1);
@@ -151,6 +157,7 @@ describe('trigger, API inbox callback', () => {
 			const url = `${env.n8n.webhookBase}webhook/${webhookId}/webhook`;
 			await env.n8n.activate(wf.id);
 			const inboxNow = async () => (await env.sim.state()).inboxes.find((i: any) => i.id === inbox.id);
+			await env.sim.waitForState('the callback URL to be set', (st) => st.inboxes.find((i: any) => i.id === inbox.id && i.webhook_url !== previous));
 			expect((await inboxNow()).webhook_url).toBe(url);
 			expect((await env.sim.state()).webhooks).toEqual([]);
 
@@ -168,6 +175,7 @@ describe('trigger, API inbox callback', () => {
 			expect(item.inbox.id).toBe(inbox.id);
 
 			await env.n8n.deactivate(wf.id);
+			await env.sim.waitForState('the callback URL to be restored', (st) => st.inboxes.find((i: any) => i.id === inbox.id && i.webhook_url !== url));
 			expect((await inboxNow()).webhook_url).toBe(previous);
 		},
 		SCENARIO_TIMEOUT,
