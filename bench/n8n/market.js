@@ -312,7 +312,7 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 	if (clash) {
 		targets.push({
 			label: 'Both packages usable side by side in one n8n',
-			met: clash.contacts === 5 && market && market.contacts > 0,
+			met: clash.contacts === 5 && !!market && market.contacts > 0,
 			detail:
 				clash.contacts === 5
 					? 'ours still works after the other package was installed'
