@@ -8,7 +8,8 @@ import { resources } from './resources';
 
 function errorMessage(error: unknown): string {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		return error.description ? `${error.message}. ${error.description}` : error.message;
+		if (!error.description) return error.message;
+		return /[.!?]$/.test(error.message) ? `${error.message} ${error.description}` : `${error.message}. ${error.description}`;
 	}
 	return error instanceof Error ? error.message : String(error);
 }

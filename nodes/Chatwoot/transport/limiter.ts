@@ -3,11 +3,12 @@ import { sleep } from 'n8n-workflow';
 /**
  * One limiter per execution (keyed by n8n's execution context object): every request of the
  * run waits here. A 429 pauses the whole run, not just the request that got it, and optional
- * per-bucket token buckets keep a run below Chatwoot's Rack::Attack limits.
+ * per-bucket sliding windows keep a run below Chatwoot's Rack::Attack limits.
  */
 export class RequestLimiter {
 	private pausedUntil = 0;
-	private readonly buckets = new Map<string, { tokens: number; updated: number }>();
+	/** Per bucket: times of the most recent acquisitions, oldest first (at most `limit` of them). */
+	private readonly recent = new Map<string, number[]>();
 
 	constructor(private readonly perMinute: Record<string, number> = {}) {}
 
@@ -19,21 +20,21 @@ export class RequestLimiter {
 		}
 		const limit = this.perMinute[bucket];
 		if (!limit || limit <= 0) return;
-		// Token bucket: bursts up to 1/30 of the limit, refilled so that no 60-second window
-		// (Rack::Attack counts fixed minutes) sees more than the limit.
-		const capacity = Math.max(1, Math.floor(limit / 30));
-		const perMs = (limit - capacity) / 60_000;
+		// Sliding window: at most `limit` requests in any 60 seconds, so no fixed Rack::Attack
+		// minute can see more either. Below the limit nothing waits.
+		let times = this.recent.get(bucket);
+		if (!times) {
+			times = [];
+			this.recent.set(bucket, times);
+		}
 		for (;;) {
 			const now = Date.now();
-			const state = this.buckets.get(bucket) ?? { tokens: capacity, updated: now };
-			state.tokens = Math.min(capacity, state.tokens + (now - state.updated) * perMs);
-			state.updated = now;
-			this.buckets.set(bucket, state);
-			if (state.tokens >= 1) {
-				state.tokens -= 1;
+			while (times.length && times[0] <= now - WINDOW_MS) times.shift();
+			if (times.length < limit) {
+				times.push(now);
 				return;
 			}
-			await sleep(Math.ceil((1 - state.tokens) / perMs));
+			await sleep(times[0] + WINDOW_MS - now);
 		}
 	}
 
@@ -41,6 +42,8 @@ export class RequestLimiter {
 		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
 	}
 }
+
+const WINDOW_MS = 60_000;
 
 /** Chatwoot's production limits (config/initializers/rack_attack.rb). */
 export const CHATWOOT_LIMITS_PER_MINUTE: Record<string, number> = {

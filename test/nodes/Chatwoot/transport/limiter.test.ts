@@ -15,13 +15,27 @@ describe('RequestLimiter', () => {
 		return within;
 	}
 
-	it('lets a burst through, then never more than the limit in any minute', async () => {
+	it('lets requests through at once up to the limit, then never more than the limit in any minute', async () => {
 		const limiter = new RequestLimiter({ search: 100 });
-		expect(await acquisitionsWithin(limiter, 'search', 0, 10)).toBe(3);
+		expect(await acquisitionsWithin(limiter, 'search', 0, 100)).toBe(100);
 		const fresh = new RequestLimiter({ search: 100 });
-		const inFirstMinute = await acquisitionsWithin(fresh, 'search', 59_999, 300);
-		expect(inFirstMinute).toBeLessThanOrEqual(100);
-		expect(inFirstMinute).toBeGreaterThanOrEqual(95);
+		expect(await acquisitionsWithin(fresh, 'search', 59_999, 300)).toBe(100);
+		const later = new RequestLimiter({ search: 100 });
+		expect(await acquisitionsWithin(later, 'search', 60_000, 300)).toBe(200);
+	});
+
+	it('frees a slot exactly one minute after it was used (sliding, not fixed, window)', async () => {
+		const limiter = new RequestLimiter({ search: 2 });
+		await limiter.acquire('search');
+		await jest.advanceTimersByTimeAsync(30_000);
+		await limiter.acquire('search');
+		let third = false;
+		const pending = limiter.acquire('search').then(() => (third = true));
+		await jest.advanceTimersByTimeAsync(29_999);
+		expect(third).toBe(false);
+		await jest.advanceTimersByTimeAsync(1);
+		await pending;
+		expect(third).toBe(true);
 	});
 
 	it('does not limit buckets without a configured rate', async () => {
