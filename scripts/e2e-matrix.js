@@ -24,7 +24,15 @@ const CACHE = process.env.E2E_CACHE_DIR || path.join(require('os').homedir(), '.
 /** The newest versions of n8n <major>.x on the registry, newest first. */
 function newestN8n(major, count) {
 	const out = execFileSync('npm', ['view', `n8n@${major}`, 'version', '--json'], { encoding: 'utf8' });
-	const list = [].concat(JSON.parse(out));
+	// the registry lists versions in publish order (backports of older lines come late): sort them
+	const key = (v) => v.split(/[.-]/).slice(0, 3).map((n) => Number(n) || 0);
+	const list = []
+		.concat(JSON.parse(out))
+		.filter((v) => /^\d+\.\d+\.\d+$/.test(v))
+		.sort((a, b) => {
+			const [x, y] = [key(a), key(b)];
+			return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+		});
 	return list.slice(-count).reverse();
 }
 
