@@ -82,7 +82,12 @@ async function main() {
 		const entry = ENTRIES[name]();
 		const nodeBinary = entry.nodeBinary || process.execPath;
 		const nodeVersion = execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim();
-		const candidates = [].concat(entry.version);
+		// versions that failed with ETARGET before are remembered (the registry lacks one of their dependencies)
+		const skipFile = path.join(CACHE, 'not-installable.json');
+		const skip = fs.existsSync(skipFile) ? JSON.parse(fs.readFileSync(skipFile, 'utf8')) : {};
+		const all = [].concat(entry.version);
+		const candidates = all.filter((v) => !skip[v]).length ? all.filter((v) => !skip[v]) : all;
+		for (const v of all) if (skip[v]) console.log(`[matrix] skipping n8n ${v}: ${skip[v]} (remembered in ${skipFile})`);
 		const t0 = Date.now();
 		let install;
 		for (const version of candidates) {
@@ -93,7 +98,11 @@ async function main() {
 				break;
 			} catch (e) {
 				if (!/ETARGET|notarget/.test(e.message) || version === candidates[candidates.length - 1]) throw e;
-				console.log(`[matrix] n8n ${version} is not installable from this registry (${/No matching version[^\n]*/.exec(e.message)?.[0] ?? 'ETARGET'}); trying the next older one`);
+				const why = /No matching version[^\n]*/.exec(e.message)?.[0] ?? 'ETARGET';
+				console.log(`[matrix] n8n ${version} is not installable from this registry (${why}); trying the next older one`);
+				skip[version] = why;
+				fs.writeFileSync(skipFile, JSON.stringify(skip, null, 2) + '\n');
+				fs.rmSync(path.join(CACHE, `n8n-${version}`), { recursive: true, force: true });
 			}
 		}
 		const installMs = Date.now() - t0;
