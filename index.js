@@ -4,6 +4,6 @@ module.exports = {
 	Chatwoot: require('./dist/nodes/Chatwoot/Chatwoot.node.js').Chatwoot,
 	ChatwootTrigger: require('./dist/nodes/ChatwootTrigger/ChatwootTrigger.node.js').ChatwootTrigger,
 	ChatwootClient: require('./dist/nodes/ChatwootClient/ChatwootClient.node.js').ChatwootClient,
-	ChatwootApi: require('./dist/credentials/ChatwootApi.credentials.js').ChatwootApi,
-	ChatwootClientApi: require('./dist/credentials/ChatwootClientApi.credentials.js').ChatwootClientApi,
+	ChatwootSuiteApi: require('./dist/credentials/ChatwootSuiteApi.credentials.js').ChatwootSuiteApi,
+	ChatwootSuiteClientApi: require('./dist/credentials/ChatwootSuiteClientApi.credentials.js').ChatwootSuiteClientApi,
 };

@@ -29,7 +29,7 @@ function requireDist(relative) {
 const { runNode } = require(path.join(ROOT, 'test/helpers/n8n-harness.ts'));
 const { startRemoteSimulator } = require('./sim-process');
 const { Chatwoot } = requireDist('nodes/Chatwoot/Chatwoot.node.js');
-const { ChatwootApi } = requireDist('credentials/ChatwootApi.credentials.js');
+const { ChatwootSuiteApi } = requireDist('credentials/ChatwootSuiteApi.credentials.js');
 
 const TOKEN = 'bench-token-0123456789abcdef';
 
@@ -48,7 +48,7 @@ async function runChatwoot(sim, accountId, parameters, items) {
 	const output = await runNode(new Chatwoot(), {
 		parameters,
 		credentials: [
-			{ type: 'chatwootApi', data: { baseUrl: sim.url, accessToken: TOKEN, accountId }, credentialClass: new ChatwootApi() },
+			{ type: 'chatwootSuiteApi', data: { baseUrl: sim.url, accessToken: TOKEN, accountId }, credentialClass: new ChatwootSuiteApi() },
 		],
 		items,
 		continueOnFail: true,

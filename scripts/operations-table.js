@@ -51,11 +51,11 @@ function render() {
 	return [
 		START,
 		'',
-		'### Chatwoot (agent side, `n8n-nodes-chatwoot.chatwoot`)',
+		'### Chatwoot (agent side, `n8n-nodes-chatwoot-suite.chatwoot`)',
 		'',
 		table(action),
 		'',
-		'### Chatwoot Client (customer side, `n8n-nodes-chatwoot.chatwootClient`)',
+		'### Chatwoot Client (customer side, `n8n-nodes-chatwoot-suite.chatwootClient`)',
 		'',
 		table(client),
 		'',

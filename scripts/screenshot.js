@@ -21,12 +21,12 @@ async function main() {
 	try {
 		sim = await h.startSimulator({ seed: 'demo' });
 		n8n = await h.startN8n();
-		const cred = await n8n.createCredential('Chatwoot account', 'chatwootApi', {
+		const cred = await n8n.createCredential('Chatwoot account', 'chatwootSuiteApi', {
 			baseUrl: sim.info.url,
 			accessToken: sim.info.token,
 			accountId: sim.info.accountId,
 		});
-		const wf = await n8n.createWorkflow(h.loadExample(EXAMPLE), { chatwootApi: { id: cred.id, name: cred.name } });
+		const wf = await n8n.createWorkflow(h.loadExample(EXAMPLE), { chatwootSuiteApi: { id: cred.id, name: cred.name } });
 		const run = await n8n.execute(wf.id);
 		if (!run.ok) throw new Error(`the example did not run:\n${run.output.slice(-2000)}`);
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm start`: a local demo of n8n-nodes-chatwoot without a Chatwoot server.
+ * `npm start`: a local demo of n8n-nodes-chatwoot-suite without a Chatwoot server.
  *
  * Builds and packs the package, starts the Chatwoot simulator (demo data), starts a real n8n (installed into a cache
  * folder on first use) with the package installed, creates the owner, a credential pointing at the simulator, imports
@@ -19,7 +19,7 @@ const h = require('../test/e2e/harness');
 
 const REPO = h.REPO;
 const DEMO_DIR = path.join(REPO, '.e2e', 'demo');
-const TRIGGER_TYPE = 'n8n-nodes-chatwoot.chatwootTrigger';
+const TRIGGER_TYPE = 'n8n-nodes-chatwoot-suite.chatwootTrigger';
 
 function portFree(port) {
 	return new Promise((resolve) => {
@@ -67,7 +67,7 @@ async function main() {
 
 	try {
 		const version = process.env.E2E_N8N_VERSION || h.DEFAULT_N8N_VERSION;
-		console.log(`Building and packing n8n-nodes-chatwoot…`);
+		console.log(`Building and packing n8n-nodes-chatwoot-suite…`);
 		await h.packPackage();
 		console.log(`Making sure n8n ${version} is installed (first time only: several minutes)…`);
 		await h.ensureN8n(version);
@@ -87,18 +87,18 @@ async function main() {
 			port: await pickPort(Number(process.env.DEMO_N8N_PORT || 5690)),
 		});
 
-		const cred = await n8n.createCredential('Chatwoot account', 'chatwootApi', {
+		const cred = await n8n.createCredential('Chatwoot account', 'chatwootSuiteApi', {
 			baseUrl: info.url,
 			accessToken: info.token,
 			accountId: info.accountId,
 		});
-		const clientCred = await n8n.createCredential('Chatwoot Client (demo)', 'chatwootClientApi', {
+		const clientCred = await n8n.createCredential('Chatwoot Client (demo)', 'chatwootSuiteClientApi', {
 			baseUrl: info.url,
 			inboxIdentifier: info.inbox_identifier,
 		});
 		const credentials = {
-			chatwootApi: { id: cred.id, name: cred.name },
-			chatwootClientApi: { id: clientCred.id, name: clientCred.name },
+			chatwootSuiteApi: { id: cred.id, name: cred.name },
+			chatwootSuiteClientApi: { id: clientCred.id, name: clientCred.name },
 		};
 		const imported = [];
 		for (const file of fs.readdirSync(path.join(REPO, 'examples')).filter((f) => f.endsWith('.json')).sort()) {
@@ -118,7 +118,7 @@ async function main() {
 		const curl = `curl -s -X POST ${info.url}/__sim/customer-message -H 'content-type: application/json' \\\n    -d '{"inboxId":${info.apiInboxId},"name":"Jane Doe","content":"Hello, my order has not arrived."}'`;
 		const lines = [
 			'',
-			'================ n8n-nodes-chatwoot demo is running ================',
+			'================ n8n-nodes-chatwoot-suite demo is running ================',
 			`n8n ${n8n.version}:        ${n8n.baseUrl}/`,
 			`  log in with:        ${n8n.owner.email} / ${n8n.owner.password}`,
 			`Chatwoot simulator:   ${info.url}  (account ${info.accountId}, API inbox ${info.apiInboxId} "Website API")`,

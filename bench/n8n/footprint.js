@@ -103,7 +103,7 @@ async function makeFolder(withPackage) {
 /** Node types n8n registers from the package (CLI export:nodes), proving it was loaded. */
 async function packageNodeTypes(inst) {
 	const list = await inst.exportNodeTypes();
-	return list.map((n) => n.name).filter((n) => n.startsWith('n8n-nodes-chatwoot.'));
+	return list.map((n) => n.name).filter((n) => n.startsWith('n8n-nodes-chatwoot-suite.'));
 }
 
 /**
@@ -112,7 +112,7 @@ async function packageNodeTypes(inst) {
  * sensitive to background load than whole start-ups.
  */
 function packageLoadMs(inst, runs = 5) {
-	const pkgDir = path.join(inst.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-chatwoot');
+	const pkgDir = path.join(inst.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-chatwoot-suite');
 	const script = `
 const path = require('path');
 const pkg = require(path.join(${JSON.stringify(pkgDir)}, 'package.json'));
@@ -140,7 +140,7 @@ async function runFootprintBench({ starts = 3 } = {}) {
 	const withPkg = await makeFolder(true);
 	try {
 		const types = await packageNodeTypes(withPkg);
-		if (!types.length) throw new Error('n8n did not register any n8n-nodes-chatwoot node type');
+		if (!types.length) throw new Error('n8n did not register any n8n-nodes-chatwoot-suite node type');
 		log(`footprint: package registers ${types.join(', ')}`);
 		const first = { without: await timedStart(without, 'first'), with: await timedStart(withPkg, 'first') };
 		log(`footprint: first starts (migrations): without ${round(first.without.editorMs, 0)} ms, with ${round(first.with.editorMs, 0)} ms`);
@@ -162,7 +162,7 @@ async function runFootprintBench({ starts = 3 } = {}) {
 		const editor = { without: med('without', 'editorMs'), with: med('with', 'editorMs') };
 		const rss = { without: med('without', 'rss'), with: med('with', 'rss') };
 		const list = (k, f) => runs[k].map((r) => round(r[f], 0)).join(', ');
-		const pkgDir = path.join(withPkg.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-chatwoot');
+		const pkgDir = path.join(withPkg.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-chatwoot-suite');
 		let pkgBytes = 0;
 		let pkgFiles = 0;
 		const walk = (d) => {
@@ -180,7 +180,7 @@ async function runFootprintBench({ starts = 3 } = {}) {
 		const editorDelta = editor.with - editor.without;
 		return {
 			name: 'n8n-footprint',
-			title: 'Footprint in n8n: start-up with and without n8n-nodes-chatwoot',
+			title: 'Footprint in n8n: start-up with and without n8n-nodes-chatwoot-suite',
 			setup: `n8n ${withPkg.version}, SQLite, fresh user folders, ${starts} timed starts each (interleaved) after one untimed first start; median reported`,
 			rows: [
 				{ label: 'Time to /healthz/readiness, without the package (median)', value: round(ready.without, 0), unit: `ms (runs: ${list('without', 'readyMs')})` },

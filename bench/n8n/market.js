@@ -7,11 +7,10 @@
  * Workflow per node: Manual Trigger → Code (N items) → contact create (name + email, in the API inbox), run with
  * `n8n execute`. Counted afterwards in the simulator: contacts created, requests, 429s; in n8n: errors.
  *
- * Order matters, because both packages declare a credential type named `chatwootApi` and n8n keeps only one
- * class per credential name (the package loaded last wins; scoped packages load after unscoped ones): ours runs
- * first, then the other package is installed through n8n's own community-package endpoint
+ * Ours runs first (credential type `chatwootSuiteApi`; the other package declares `chatwootApi`, so both can be
+ * installed side by side: before 0.1 ours clashed with it), then the other package is installed through n8n's own community-package endpoint
  * (POST /rest/community-packages = `npm pack` + `npm install` in ~/.n8n/nodes, as the UI does), then it runs,
- * then ours runs once more on a few items to record what the name clash does to it.
+ * then ours runs once more on a few items to prove both packages work side by side.
  */
 const crypto = require('crypto');
 const fs = require('fs');
@@ -45,7 +44,7 @@ function manualWorkflow(name, contactNode, count, prefix) {
 function oursNode(cred, inboxId, itemsInParallel) {
 	return {
 		name: 'Create Contact',
-		type: 'n8n-nodes-chatwoot.chatwoot',
+		type: 'n8n-nodes-chatwoot-suite.chatwoot',
 		typeVersion: 1,
 		parameters: {
 			resource: 'contact',
@@ -55,7 +54,7 @@ function oursNode(cred, inboxId, itemsInParallel) {
 			additionalFields: { inboxId: { __rl: true, mode: 'id', value: String(inboxId) } },
 			...(itemsInParallel ? { batching: { itemsInParallel } } : {}),
 		},
-		credentials: { chatwootApi: cred },
+		credentials: { chatwootSuiteApi: cred },
 		// failures become error items instead of stopping the run, so every item is counted
 		onError: 'continueRegularOutput',
 	};
@@ -178,7 +177,7 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 	};
 
 	// 1. ours
-	const oursWf = await n8n.createWorkflow(manualWorkflow('Bench: contacts via n8n-nodes-chatwoot', oursNode(cred, inboxId), contacts, 'ours'));
+	const oursWf = await n8n.createWorkflow(manualWorkflow('Bench: contacts via n8n-nodes-chatwoot-suite', oursNode(cred, inboxId), contacts, 'ours'));
 	await setConditions();
 	log(`market bench: ours, ${contacts} contact creates (${LATENCY_MS} ms latency, production limits)`);
 	const ours = await measure(sim, n8n, oursWf.id, 'ours', contacts);
@@ -187,7 +186,7 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 	// 1b. ours with more items in parallel (the node's Batching option), same creates
 	let oursParallel;
 	if (parallel) {
-		const wfP = await n8n.createWorkflow(manualWorkflow(`Bench: contacts via n8n-nodes-chatwoot (${parallel} in parallel)`, oursNode(cred, inboxId, parallel), contacts, 'ourspar'));
+		const wfP = await n8n.createWorkflow(manualWorkflow(`Bench: contacts via n8n-nodes-chatwoot-suite (${parallel} in parallel)`, oursNode(cred, inboxId, parallel), contacts, 'ourspar'));
 		await setConditions();
 		oursParallel = await measure(sim, n8n, wfP.id, 'ourspar', contacts);
 		log(`market bench: ours with itemsInParallel ${parallel}: ${oursParallel.wallMs} ms (node ${oursParallel.nodeMs} ms), ${oursParallel.contacts} contacts, ${oursParallel.errorItems} error items, ${oursParallel.rateLimited} × 429`);
@@ -195,7 +194,7 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 	// 1c. a burst above the per-minute limit, started at a window boundary
 	let oursBurst;
 	if (burst) {
-		const wfB = await n8n.createWorkflow(manualWorkflow('Bench: burst via n8n-nodes-chatwoot', oursNode(cred, inboxId), burst, 'oursburst'));
+		const wfB = await n8n.createWorkflow(manualWorkflow('Bench: burst via n8n-nodes-chatwoot-suite', oursNode(cred, inboxId), burst, 'oursburst'));
 		await atWindowStart();
 		await setConditions();
 		oursBurst = await measure(sim, n8n, wfB.id, 'oursburst', burst);
@@ -254,10 +253,10 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 	await sim.control('POST', '/rate-limits', {});
 
 	const rows = [
-		{ label: `n8n-nodes-chatwoot (this package): wall time of \`n8n execute\` for ${contacts} contact creates`, value: round(ours.wallMs / 1000, 1), unit: 's' },
-		{ label: 'n8n-nodes-chatwoot: time in the contact-create node', value: round((ours.nodeMs ?? NaN) / 1000, 1), unit: 's' },
-		{ label: 'n8n-nodes-chatwoot: contacts created in the simulator (with their API-inbox contact_inbox)', value: `${ours.contacts} (${ours.contactInboxes})`, unit: `of ${contacts}` },
-		{ label: 'n8n-nodes-chatwoot: error items / HTTP 429 answers / requests sent', value: `${ours.errorItems} / ${ours.rateLimited} / ${ours.requests}`, unit: '' },
+		{ label: `n8n-nodes-chatwoot-suite (this package): wall time of \`n8n execute\` for ${contacts} contact creates`, value: round(ours.wallMs / 1000, 1), unit: 's' },
+		{ label: 'n8n-nodes-chatwoot-suite: time in the contact-create node', value: round((ours.nodeMs ?? NaN) / 1000, 1), unit: 's' },
+		{ label: 'n8n-nodes-chatwoot-suite: contacts created in the simulator (with their API-inbox contact_inbox)', value: `${ours.contacts} (${ours.contactInboxes})`, unit: `of ${contacts}` },
+		{ label: 'n8n-nodes-chatwoot-suite: error items / HTTP 429 answers / requests sent', value: `${ours.errorItems} / ${ours.rateLimited} / ${ours.requests}`, unit: '' },
 	];
 	if (market) {
 		rows.push(
@@ -269,8 +268,8 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 	}
 	if (oursParallel) {
 		rows.push(
-			{ label: `n8n-nodes-chatwoot with Batching → Items in Parallel = ${parallel}: wall time / node time for ${contacts} creates`, value: `${round(oursParallel.wallMs / 1000, 1)} / ${round((oursParallel.nodeMs ?? NaN) / 1000, 1)}`, unit: 's' },
-			{ label: `n8n-nodes-chatwoot with ${parallel} in parallel: contacts / error items / 429s`, value: `${oursParallel.contacts} / ${oursParallel.errorItems} / ${oursParallel.rateLimited}`, unit: '' },
+			{ label: `n8n-nodes-chatwoot-suite with Batching → Items in Parallel = ${parallel}: wall time / node time for ${contacts} creates`, value: `${round(oursParallel.wallMs / 1000, 1)} / ${round((oursParallel.nodeMs ?? NaN) / 1000, 1)}`, unit: 's' },
+			{ label: `n8n-nodes-chatwoot-suite with ${parallel} in parallel: contacts / error items / 429s`, value: `${oursParallel.contacts} / ${oursParallel.errorItems} / ${oursParallel.rateLimited}`, unit: '' },
 		);
 	}
 	const burstRow = (who, b) => ({
@@ -278,20 +277,20 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 		value: `${b.contacts} / ${b.outputItems} / ${b.errorItems} / ${b.rateLimited} / ${round(b.wallMs / 1000, 1)} s${b.firstError ? ` — first error "${b.firstError.slice(0, 120)}"` : ''}`,
 		unit: '',
 	});
-	if (oursBurst) rows.push(burstRow('n8n-nodes-chatwoot', oursBurst));
+	if (oursBurst) rows.push(burstRow('n8n-nodes-chatwoot-suite', oursBurst));
 	if (market && market.burst) rows.push(burstRow(MARKET_PACKAGE, market.burst));
 	rows.push({ label: `Install of ${MARKET_PACKAGE}@${MARKET_VERSION} through n8n (POST /rest/community-packages)`, value: `HTTP ${install.status}, ${round(install.ms / 1000, 1)} s`, unit: '' });
 	if (credSchema) rows.push({ label: 'Credential type `chatwootApi` after both packages are installed: properties', value: Array.isArray(credSchema) ? credSchema.filter((p) => !/allowed/i.test(p)).join(', ') : credSchema, unit: '' });
-	if (clash) rows.push({ label: 'n8n-nodes-chatwoot after the other package was installed (5 creates): contacts created / error items', value: `${clash.contacts} / ${clash.errorItems}${clash.firstError ? ` — "${clash.firstError}"` : ''}${clash.runError ? ` — run error "${clash.runError}"` : ''}`, unit: '' });
+	if (clash) rows.push({ label: 'n8n-nodes-chatwoot-suite after the other package was installed (5 creates): contacts created / error items', value: `${clash.contacts} / ${clash.errorItems}${clash.firstError ? ` — "${clash.firstError}"` : ''}${clash.runError ? ` — run error "${clash.runError}"` : ''}`, unit: '' });
 
 	const ratios = [];
 	const targets = [];
 	if (market && market.wallMs && market.contacts > 0) {
-		ratios.push({ label: `Wall time, ${MARKET_PACKAGE} ÷ n8n-nodes-chatwoot (n8n execute)`, value: round(market.wallMs / ours.wallMs, 2) });
-		if (market.nodeMs && ours.nodeMs) ratios.push({ label: `Node time, ${MARKET_PACKAGE} ÷ n8n-nodes-chatwoot`, value: round(market.nodeMs / ours.nodeMs, 2) });
+		ratios.push({ label: `Wall time, ${MARKET_PACKAGE} ÷ n8n-nodes-chatwoot-suite (n8n execute)`, value: round(market.wallMs / ours.wallMs, 2) });
+		if (market.nodeMs && ours.nodeMs) ratios.push({ label: `Node time, ${MARKET_PACKAGE} ÷ n8n-nodes-chatwoot-suite`, value: round(market.nodeMs / ours.nodeMs, 2) });
 	}
 	targets.push({
-		label: `All ${contacts} contacts created, no errors, no 429s (n8n-nodes-chatwoot)`,
+		label: `All ${contacts} contacts created, no errors, no 429s (n8n-nodes-chatwoot-suite)`,
 		met: ours.contacts === contacts && ours.uniqueEmails === contacts && ours.errorItems === 0 && ours.rateLimited === 0,
 		detail: `${ours.contacts} contacts, ${ours.errorItems} error items, ${ours.rateLimited} × 429`,
 	});
@@ -304,7 +303,7 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 	}
 	if (oursBurst) {
 		targets.push({
-			label: `A ${burst}-create burst above Chatwoot's 3000/min limit loses nothing (n8n-nodes-chatwoot)`,
+			label: `A ${burst}-create burst above Chatwoot's 3000/min limit loses nothing (n8n-nodes-chatwoot-suite)`,
 			met: oursBurst.contacts === burst && oursBurst.errorItems === 0,
 			detail: `${oursBurst.contacts}/${burst} contacts, ${oursBurst.errorItems} error items, ${oursBurst.rateLimited} × 429${market && market.burst ? `; ${MARKET_PACKAGE}: ${market.burst.contacts}/${burst}, ${market.burst.errorItems} error items, ${market.burst.rateLimited} × 429` : ''}`,
 		});
@@ -316,7 +315,7 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 			detail:
 				clash.contacts === 5
 					? 'ours still works after the other package was installed'
-					: `both declare the credential type "chatwootApi"; n8n keeps the class of the package loaded last (${MARKET_PACKAGE}), so our nodes get its credential (fields ${Array.isArray(credSchema) ? credSchema.filter((p) => !/allowed/i.test(p)).join(', ') : '?'}) — our run then fails: ${clash.firstError || clash.runError || 'see rows'}`,
+					: `ours failed after the other package was installed: ${clash.firstError || clash.runError || 'see rows'}`,
 		});
 	}
 	notes.push(
@@ -325,7 +324,7 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 	);
 	return {
 		name: 'n8n-market-comparison',
-		title: `Contact creates in a real n8n: n8n-nodes-chatwoot vs ${MARKET_PACKAGE}`,
+		title: `Contact creates in a real n8n: n8n-nodes-chatwoot-suite vs ${MARKET_PACKAGE}`,
 		setup: `n8n ${n8n.version}; Manual Trigger → Code (${contacts} items) → contact create, run with \`n8n execute\` (wall time includes the CLI's ~2.5 s boot); simulator latency ${LATENCY_MS} ms, production rate limits`,
 		rows,
 		ratios,

@@ -51,7 +51,7 @@ async function main() {
 			log(`simulator ${sim.url}; starting n8n with this package`);
 			n8n = await startInstance({ withPackage: true });
 			log(`n8n ${n8n.version} at ${n8n.baseUrl} (user folder ${n8n.userFolder})`);
-			const cred = await n8n.createCredential('Chatwoot (simulator)', 'chatwootApi', {
+			const cred = await n8n.createCredential('Chatwoot (simulator)', 'chatwootSuiteApi', {
 				baseUrl: sim.url,
 				accessToken: sim.info.token,
 				accountId: sim.info.accountId,

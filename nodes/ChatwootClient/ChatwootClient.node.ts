@@ -21,7 +21,7 @@ export class ChatwootClient implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chatwootClientApi', required: true }],
+		credentials: [{ name: 'chatwootSuiteClientApi', required: true }],
 		properties: [
 			{
 				displayName:

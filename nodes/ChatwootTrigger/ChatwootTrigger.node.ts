@@ -25,7 +25,7 @@ export class ChatwootTrigger implements INodeType {
 		defaults: { name: 'Chatwoot Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chatwootApi', required: true }],
+		credentials: [{ name: 'chatwootSuiteApi', required: true }],
 		webhooks: [
 			{
 				name: 'default',

@@ -16,7 +16,7 @@ export const ACCOUNT_EVENTS = [
 	'webwidget_triggered',
 ] as const;
 
-/** What an API inbox's callback URL receives (no subscriptions; API-NOTES §4.1). */
+/** What an API inbox's callback URL receives (no subscriptions; docs/chatwoot/API-NOTES.md §4.1). */
 export const API_INBOX_EVENTS = [
 	'conversation_created',
 	'conversation_status_changed',

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
 /**
- * Chatwoot's webhook signature (lib/webhooks/trigger.rb, API-NOTES §4.3):
+ * Chatwoot's webhook signature (lib/webhooks/trigger.rb, docs/chatwoot/API-NOTES.md §4.3):
  * `X-Chatwoot-Signature: sha256=<hex HMAC-SHA256(secret, "<X-Chatwoot-Timestamp>.<raw body>")>`.
  * It is computed over the exact bytes Chatwoot sent, so it must be checked against the raw body.
  */

@@ -1,13 +1,13 @@
 /**
  * Contract check: does a request we sent match an operation of Chatwoot's official OpenAPI
- * spec (v4.15.0, ../shared/chatwoot/swagger.json)? Where the spec is wrong or silent, the
+ * spec (v4.15.0, docs/chatwoot/swagger.json)? Where the spec is wrong or silent, the
  * request must match a deviation documented in API-NOTES (listed below with its reason).
  */
 import Ajv2020 from 'ajv/dist/2020';
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const SPEC_PATH = path.resolve(__dirname, '../../../shared/chatwoot/swagger.json');
+export const SPEC_PATH = path.resolve(__dirname, '../../docs/chatwoot/swagger.json');
 
 type Json = Record<string, any>;
 

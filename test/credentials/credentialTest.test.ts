@@ -7,8 +7,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../credentials/ChatwootApi.credentials';
-import { ChatwootClientApi } from '../../credentials/ChatwootClientApi.credentials';
+import { ChatwootSuiteApi } from '../../credentials/ChatwootSuiteApi.credentials';
+import { ChatwootSuiteClientApi } from '../../credentials/ChatwootSuiteClientApi.credentials';
 import { runNode } from '../helpers/n8n-harness';
 import { startEchoServer } from '../helpers/servers';
 import { startSimulator } from '../simulator';
@@ -81,7 +81,7 @@ beforeAll(async () => {
 afterAll(async () => sim.close());
 
 describe('Chatwoot API credential test', () => {
-	const api = new ChatwootApi();
+	const api = new ChatwootSuiteApi();
 	const data = (overrides: IDataObject = {}) => ({ baseUrl: sim.url, accessToken: userToken, accountId, ...overrides });
 
 	it('accepts a user token of the account', async () => {
@@ -132,7 +132,7 @@ describe('Chatwoot API credential test', () => {
 });
 
 describe('Chatwoot Client API credential test', () => {
-	const client = new ChatwootClientApi();
+	const client = new ChatwootSuiteClientApi();
 
 	it('accepts an existing API inbox identifier', async () => {
 		expect((await testCredential(client, { baseUrl: `${sim.url}/`, inboxIdentifier })).status).toBe('OK');

@@ -18,14 +18,14 @@ afterAll(async () => {
 
 describe('n8n loads the package', () => {
 	test(
-		'n8n export:nodes lists the three node types of n8n-nodes-chatwoot',
+		'n8n export:nodes lists the three node types of n8n-nodes-chatwoot-suite',
 		async () => {
 			const names = (await env.n8n.exportNodeTypes()).map((n) => n.name);
 			expect(names).toEqual(
 				expect.arrayContaining([
-					'n8n-nodes-chatwoot.chatwoot',
-					'n8n-nodes-chatwoot.chatwootTrigger',
-					'n8n-nodes-chatwoot.chatwootClient',
+					'n8n-nodes-chatwoot-suite.chatwoot',
+					'n8n-nodes-chatwoot-suite.chatwootTrigger',
+					'n8n-nodes-chatwoot-suite.chatwootClient',
 				]),
 			);
 		},
@@ -42,7 +42,7 @@ describe('n8n loads the package', () => {
 		const r = await httpJson('GET', `${env.n8n.baseUrl}/types/credentials.json`, { cookie: env.n8n.cookie });
 		expect(r.status).toBe(200);
 		const names = (r.json as Array<{ name: string }>).map((c) => c.name);
-		expect(names).toEqual(expect.arrayContaining(['chatwootApi', 'chatwootClientApi']));
+		expect(names).toEqual(expect.arrayContaining(['chatwootSuiteApi', 'chatwootSuiteClientApi']));
 	});
 });
 
@@ -108,15 +108,15 @@ describe('return all', () => {
 					...manualWorkflow('E2E return all', [
 						{
 							name: 'All Contacts',
-							type: 'n8n-nodes-chatwoot.chatwoot',
+							type: 'n8n-nodes-chatwoot-suite.chatwoot',
 							parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
-							credentials: { chatwootApi: env.cred },
+							credentials: { chatwootSuiteApi: env.cred },
 						},
 						{
 							name: 'All Conversations',
-							type: 'n8n-nodes-chatwoot.chatwoot',
+							type: 'n8n-nodes-chatwoot-suite.chatwoot',
 							parameters: { resource: 'conversation', operation: 'getAll', returnAll: true, status: 'all' },
-							credentials: { chatwootApi: env.cred },
+							credentials: { chatwootSuiteApi: env.cred },
 							executeOnce: true,
 						},
 					]),
@@ -149,7 +149,7 @@ describe('a wrong token', () => {
 		'fails the execution with a message naming the token, and nothing changes in Chatwoot',
 		async () => {
 			const wrong = `wrong-token-${Date.now()}`;
-			const bad = await env.n8n.createCredential('Chatwoot (wrong token)', 'chatwootApi', {
+			const bad = await env.n8n.createCredential('Chatwoot (wrong token)', 'chatwootSuiteApi', {
 				baseUrl: env.sim.url,
 				accessToken: wrong,
 				accountId: env.accountId,
@@ -159,9 +159,9 @@ describe('a wrong token', () => {
 				manualWorkflow('E2E wrong token', [
 					{
 						name: 'Create Contact',
-						type: 'n8n-nodes-chatwoot.chatwoot',
+						type: 'n8n-nodes-chatwoot-suite.chatwoot',
 						parameters: { resource: 'contact', operation: 'create', name: 'Nobody' },
-						credentials: { chatwootApi: { id: bad.id, name: bad.name } },
+						credentials: { chatwootSuiteApi: { id: bad.id, name: bad.name } },
 					},
 				]),
 			);
@@ -197,9 +197,9 @@ describe('every workflow in examples/', () => {
 		async (file) => {
 			const example = loadExample(file);
 			const types = (example.nodes as Array<{ type: string }>).map((n) => n.type);
-			expect(types.some((t) => t.startsWith('n8n-nodes-chatwoot.'))).toBe(true);
+			expect(types.some((t) => t.startsWith('n8n-nodes-chatwoot-suite.'))).toBe(true);
 			const wf = await env.n8n.createWorkflow(example, env.credentials);
-			const isTrigger = types.includes('n8n-nodes-chatwoot.chatwootTrigger');
+			const isTrigger = types.includes('n8n-nodes-chatwoot-suite.chatwootTrigger');
 			let exec: any;
 			if (!isTrigger) {
 				const run = await env.n8n.execute(wf.id);
@@ -209,7 +209,7 @@ describe('every workflow in examples/', () => {
 			} else {
 				await env.n8n.activate(wf.id);
 				const hookUrl = (n: any) => `${env.n8n.webhookBase}webhook/${n.webhookId}/webhook`;
-				const triggerNode = example.nodes.find((n: any) => n.type === 'n8n-nodes-chatwoot.chatwootTrigger');
+				const triggerNode = example.nodes.find((n: any) => n.type === 'n8n-nodes-chatwoot-suite.chatwootTrigger');
 				try {
 					await env.sim.waitForState('the trigger to register its webhook', (st) => st.webhooks.some((w: any) => w.url === hookUrl(triggerNode)));
 					const sent = await env.sim.customerMessage({ inboxId: env.apiInboxId, name: `Visitor of ${file}`, content: `Hello from ${file}` });

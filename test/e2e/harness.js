@@ -5,7 +5,7 @@
  * talking to the Chatwoot simulator (test/simulator, started as a child process through its CLI).
  *
  * Plain CommonJS so that both jest (test/e2e/*.e2e.test.ts) and scripts/start-demo.js can use it.
- * Facts it relies on: /work/shared/n8n-host-notes.md.
+ * Facts it relies on: docs/n8n-host-notes.md.
  *
  * Environment:
  *   E2E_N8N_VERSION   n8n version to test (default 2.8.4)
@@ -22,7 +22,7 @@ const os = require('os');
 const path = require('path');
 
 const REPO = path.resolve(__dirname, '..', '..');
-const PACKAGE_NAME = 'n8n-nodes-chatwoot';
+const PACKAGE_NAME = 'n8n-nodes-chatwoot-suite';
 const DEFAULT_N8N_VERSION = '2.8.4';
 const ENCRYPTION_KEY = 'e2e-chatwoot-encryption-key-0123456789';
 const OWNER = Object.freeze({

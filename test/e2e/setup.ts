@@ -35,16 +35,16 @@ export async function startE2e(): Promise<E2eEnv> {
 		});
 		await sim.seed('inboxMember', { inboxId: apiInboxId, userId: user.id });
 		n8n = await startN8n();
-		const cred = await n8n.createCredential('Chatwoot (simulator)', 'chatwootApi', { baseUrl: sim.url, accessToken: token, accountId });
-		const clientCred = await n8n.createCredential('Chatwoot Client (simulator)', 'chatwootClientApi', {
+		const cred = await n8n.createCredential('Chatwoot (simulator)', 'chatwootSuiteApi', { baseUrl: sim.url, accessToken: token, accountId });
+		const clientCred = await n8n.createCredential('Chatwoot Client (simulator)', 'chatwootSuiteClientApi', {
 			baseUrl: sim.url,
 			inboxIdentifier: sim.info.inbox_identifier,
 		});
 		const credentials = {
-			chatwootApi: { id: cred.id, name: cred.name },
-			chatwootClientApi: { id: clientCred.id, name: clientCred.name },
+			chatwootSuiteApi: { id: cred.id, name: cred.name },
+			chatwootSuiteClientApi: { id: clientCred.id, name: clientCred.name },
 		};
-		return { sim, n8n, accountId, apiInboxId, token, cred: credentials.chatwootApi, credentials };
+		return { sim, n8n, accountId, apiInboxId, token, cred: credentials.chatwootSuiteApi, credentials };
 	} catch (e) {
 		if (n8n) await n8n.stop().catch(() => undefined);
 		await sim.stop().catch(() => undefined);

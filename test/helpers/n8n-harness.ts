@@ -93,7 +93,7 @@ export interface RunNodeOptions {
 }
 
 export const HARNESS_BASE_URL = 'http://n8n.harness.test';
-const PACKAGE_PREFIX = 'n8n-nodes-chatwoot';
+const PACKAGE_PREFIX = 'n8n-nodes-chatwoot-suite';
 
 // ---------------------------------------------------------------------------------------------
 // One-time DI setup

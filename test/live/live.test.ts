@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../credentials/ChatwootApi.credentials';
+import { ChatwootSuiteApi } from '../../credentials/ChatwootSuiteApi.credentials';
 import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
 import { runNode } from '../helpers/n8n-harness';
 
@@ -17,7 +17,7 @@ const live = url && token ? describe : describe.skip;
 async function run(parameters: IDataObject, accessToken = token!) {
 	const [out] = await runNode(new Chatwoot(), {
 		parameters,
-		credentials: [{ type: 'chatwootApi', data: { baseUrl: url!, accessToken, accountId }, credentialClass: new ChatwootApi() }],
+		credentials: [{ type: 'chatwootSuiteApi', data: { baseUrl: url!, accessToken, accountId }, credentialClass: new ChatwootSuiteApi() }],
 	});
 	return out.map((i) => i.json);
 }

@@ -1,13 +1,13 @@
 /**
- * The public names of ../shared/INTERFACE.md: saved workflows depend on them, so a rename
+ * The public names of docs/INTERFACE.md: saved workflows depend on them, so a rename
  * anywhere fails here.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../credentials/ChatwootApi.credentials';
-import { ChatwootClientApi } from '../../credentials/ChatwootClientApi.credentials';
+import { ChatwootSuiteApi } from '../../credentials/ChatwootSuiteApi.credentials';
+import { ChatwootSuiteClientApi } from '../../credentials/ChatwootSuiteClientApi.credentials';
 import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
 import { resources } from '../../nodes/Chatwoot/actions/resources';
 
@@ -49,7 +49,7 @@ function allNames(properties: INodeProperties[]): string[] {
 
 describe('package.json', () => {
 	it('is an n8n community package without runtime dependencies', () => {
-		expect(pkg.name).toBe('n8n-nodes-chatwoot');
+		expect(pkg.name).toBe('n8n-nodes-chatwoot-suite');
 		expect(pkg.license).toBe('MIT');
 		expect(pkg.keywords).toContain('n8n-community-node-package');
 		expect(pkg.dependencies ?? {}).toEqual({});
@@ -65,8 +65,8 @@ describe('package.json', () => {
 			'dist/nodes/ChatwootClient/ChatwootClient.node.js',
 		]);
 		expect(pkg.n8n.credentials).toEqual([
-			'dist/credentials/ChatwootApi.credentials.js',
-			'dist/credentials/ChatwootClientApi.credentials.js',
+			'dist/credentials/ChatwootSuiteApi.credentials.js',
+			'dist/credentials/ChatwootSuiteClientApi.credentials.js',
 		]);
 	});
 
@@ -79,7 +79,7 @@ describe('package.json', () => {
 			expect(fs.existsSync(path.join(root, 'dist', icon, 'chatwoot.dark.svg'))).toBe(true);
 		}
 		const index = jest.requireActual(path.join(root, 'index.js'));
-		expect(Object.keys(index).sort()).toEqual(['Chatwoot', 'ChatwootApi', 'ChatwootClient', 'ChatwootClientApi', 'ChatwootTrigger']);
+		expect(Object.keys(index).sort()).toEqual(['Chatwoot', 'ChatwootSuiteApi', 'ChatwootClient', 'ChatwootSuiteClientApi', 'ChatwootTrigger']);
 		const types = ['Chatwoot', 'ChatwootTrigger', 'ChatwootClient'].map((name) => (new index[name]() as INodeType).description.name);
 		expect(types).toEqual(['chatwoot', 'chatwootTrigger', 'chatwootClient']);
 	});
@@ -87,12 +87,12 @@ describe('package.json', () => {
 
 describe('credentials', () => {
 	it('keep their names and properties', () => {
-		const api = new ChatwootApi();
-		expect(api.name).toBe('chatwootApi');
+		const api = new ChatwootSuiteApi();
+		expect(api.name).toBe('chatwootSuiteApi');
 		expect(api.properties.map((p) => p.name)).toEqual(['baseUrl', 'accessToken', 'accountId']);
 		expect(api.properties.find((p) => p.name === 'accessToken')?.typeOptions?.password).toBe(true);
-		const client = new ChatwootClientApi();
-		expect(client.name).toBe('chatwootClientApi');
+		const client = new ChatwootSuiteClientApi();
+		expect(client.name).toBe('chatwootSuiteClientApi');
 		expect(client.properties.map((p) => p.name)).toEqual(['baseUrl', 'inboxIdentifier', 'hmacToken']);
 		expect(client.properties.find((p) => p.name === 'hmacToken')?.typeOptions?.password).toBe(true);
 	});
@@ -101,11 +101,11 @@ describe('credentials', () => {
 describe('node Chatwoot', () => {
 	const description = new Chatwoot().description;
 
-	it('is usable as an AI tool and uses the chatwootApi credential', () => {
+	it('is usable as an AI tool and uses the chatwootSuiteApi credential', () => {
 		expect(description.name).toBe('chatwoot');
 		expect(description.displayName).toBe('Chatwoot');
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: 'chatwootApi', required: true }]);
+		expect(description.credentials).toEqual([{ name: 'chatwootSuiteApi', required: true }]);
 	});
 
 	it.each(Object.entries(REQUIRED_OPERATIONS))('resource %s offers every required operation, each implemented', (resource, operations) => {

@@ -6,7 +6,7 @@ import { Container } from '@n8n/di';
 import { Logger } from '@n8n/backend-common';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../credentials/ChatwootApi.credentials';
+import { ChatwootSuiteApi } from '../../credentials/ChatwootSuiteApi.credentials';
 import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
 import { ensureN8nEnvironment, runNode } from '../helpers/n8n-harness';
 
@@ -101,9 +101,9 @@ export async function runContacts(env: Env, parameters: IDataObject, options: Ru
 		parameters: { resource: 'contact', ...parameters },
 		credentials: [
 			{
-				type: 'chatwootApi',
+				type: 'chatwootSuiteApi',
 				data: { baseUrl: env.sim.url, accessToken: options.accessToken ?? TOKEN, accountId: env.accountId },
-				credentialClass: new ChatwootApi(),
+				credentialClass: new ChatwootSuiteApi(),
 			},
 		],
 		items: options.items,

@@ -1,14 +1,14 @@
 // Validates simulator responses against the response schemas of Chatwoot's official OpenAPI spec
-// (../shared/chatwoot/swagger.json beside the repository, v4.15.0), except where API-NOTES documents that the spec is wrong.
+// (docs/chatwoot/swagger.json, v4.15.0), except where API-NOTES documents that the spec is wrong.
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv2020 from 'ajv/dist/2020';
 import { ChatwootSimulator } from './index';
 import { call, seedWorld, withSim, World } from './_helpers';
 
-// The spec is shared/ beside the repository (as on developers' machines and in CI); a missing
+// Chatwoot's spec ships with the repository (docs/chatwoot/, provenance in SOURCE.md); a missing
 // spec fails the suite rather than skipping it.
-const SPEC_PATH = process.env.CHATWOOT_SWAGGER || path.resolve(__dirname, '../../../shared/chatwoot/swagger.json');
+const SPEC_PATH = process.env.CHATWOOT_SWAGGER || path.resolve(__dirname, '../../docs/chatwoot/swagger.json');
 const spec = JSON.parse(fs.readFileSync(SPEC_PATH, 'utf8'));
 
 /**

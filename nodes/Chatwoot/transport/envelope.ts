@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * Chatwoot wraps responses differently per endpoint (see API-NOTES §1 legend):
+ * Chatwoot wraps responses differently per endpoint (see docs/chatwoot/API-NOTES.md §1 legend):
  * bare, `{payload}`, `{meta, payload}`, `{data: {meta, payload}}`, `{payload: {webhooks}}`,
  * `{payload: {webhook}}`. These helpers turn any of them into records.
  */

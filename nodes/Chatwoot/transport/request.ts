@@ -18,8 +18,8 @@ import { InvalidBaseUrlError, normaliseBaseUrl } from './url';
 
 export type ChatwootContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
-export const API_CREDENTIAL = 'chatwootApi';
-export const CLIENT_CREDENTIAL = 'chatwootClientApi';
+export const API_CREDENTIAL = 'chatwootSuiteApi';
+export const CLIENT_CREDENTIAL = 'chatwootSuiteClientApi';
 
 export interface ChatwootRequest {
 	method: IHttpRequestMethods;

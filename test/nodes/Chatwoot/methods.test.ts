@@ -1,7 +1,7 @@
 /** List searches and option loaders of the Chatwoot node, in n8n-core's LoadOptionsContext. */
 import type { INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../../credentials/ChatwootApi.credentials';
+import { ChatwootSuiteApi } from '../../../credentials/ChatwootSuiteApi.credentials';
 import { Chatwoot } from '../../../nodes/Chatwoot/Chatwoot.node';
 import { loadOptions } from '../../helpers/n8n-harness';
 import { startSimulator } from '../../simulator';
@@ -23,7 +23,7 @@ beforeEach(() => {
 
 async function search(method: string, filter?: string, paginationToken?: string) {
 	return (await loadOptions(new Chatwoot(), method, {
-		credentials: [{ type: 'chatwootApi', data: { baseUrl: sim.url, accessToken: token, accountId }, credentialClass: new ChatwootApi() }],
+		credentials: [{ type: 'chatwootSuiteApi', data: { baseUrl: sim.url, accessToken: token, accountId }, credentialClass: new ChatwootSuiteApi() }],
 		filter,
 		paginationToken,
 	})) as INodeListSearchResult;
@@ -31,7 +31,7 @@ async function search(method: string, filter?: string, paginationToken?: string)
 
 async function options(method: string) {
 	return (await loadOptions(new Chatwoot(), method, {
-		credentials: [{ type: 'chatwootApi', data: { baseUrl: sim.url, accessToken: token, accountId }, credentialClass: new ChatwootApi() }],
+		credentials: [{ type: 'chatwootSuiteApi', data: { baseUrl: sim.url, accessToken: token, accountId }, credentialClass: new ChatwootSuiteApi() }],
 		kind: 'loadOptions',
 	})) as INodePropertyOptions[];
 }

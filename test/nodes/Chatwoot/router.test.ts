@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../../credentials/ChatwootApi.credentials';
+import { ChatwootSuiteApi } from '../../../credentials/ChatwootSuiteApi.credentials';
 import { Chatwoot } from '../../../nodes/Chatwoot/Chatwoot.node';
 import { runNode } from '../../helpers/n8n-harness';
 import { startSimulator } from '../../simulator';
@@ -29,7 +29,7 @@ async function run(parameters: IDataObject, items: INodeExecutionData[], continu
 		parameters,
 		items,
 		continueOnFail,
-		credentials: [{ type: 'chatwootApi', data: { baseUrl: sim.url, accessToken: token, accountId }, credentialClass: new ChatwootApi() }],
+		credentials: [{ type: 'chatwootSuiteApi', data: { baseUrl: sim.url, accessToken: token, accountId }, credentialClass: new ChatwootSuiteApi() }],
 	});
 	return out;
 }

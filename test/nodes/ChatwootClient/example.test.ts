@@ -24,7 +24,7 @@ const workflow = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../ex
 	nodes: WorkflowNode[];
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 };
-const clientNodes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-chatwoot.chatwootClient');
+const clientNodes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-chatwoot-suite.chatwootClient');
 const properties = new ChatwootClient().description.properties;
 
 function visibleProperty(name: string, resource: string, operation: string): INodeProperties | undefined {
@@ -55,7 +55,7 @@ describe('examples/custom-chat-interface.json', () => {
 	it.each(clientNodes.map((n) => [n.name, n]))('%s uses only parameters the node declares', (_name, node) => {
 		const n = node as WorkflowNode;
 		expect(n.typeVersion).toBe(1);
-		expect(n.credentials).toEqual({ chatwootClientApi: { id: 'chatwootClientCred1', name: 'Chatwoot Client (demo)' } });
+		expect(n.credentials).toEqual({ chatwootSuiteClientApi: { id: 'chatwootClientCred1', name: 'Chatwoot Client (demo)' } });
 		const resource = String(n.parameters.resource);
 		const operation = String(n.parameters.operation);
 		expect(resources[resource]?.operations[operation]).toBeDefined();

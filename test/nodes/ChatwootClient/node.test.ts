@@ -8,7 +8,7 @@ const description = new ChatwootClient().description;
 describe('Chatwoot Client node description', () => {
 	it('has the fixed public names and can be used as an AI tool', () => {
 		expect(description).toMatchObject({ name: 'chatwootClient', displayName: 'Chatwoot Client', usableAsTool: true, version: 1 });
-		expect(description.credentials).toEqual([{ name: 'chatwootClientApi', required: true }]);
+		expect(description.credentials).toEqual([{ name: 'chatwootSuiteClientApi', required: true }]);
 		const resource = description.properties.find((p) => p.name === 'resource')!;
 		expect((resource.options as INodePropertyOptions[]).map((o) => o.value)).toEqual(['contact', 'conversation', 'message']);
 	});

@@ -1,12 +1,12 @@
 /**
  * Shared setup for the Chatwoot Client node tests: one simulator per file, an account with an
  * administrator (for the agent side) and an API inbox, and `client()` which runs the real
- * Chatwoot Client node through n8n-core's harness with the `chatwootClientApi` credential.
+ * Chatwoot Client node through n8n-core's harness with the `chatwootSuiteClientApi` credential.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../../credentials/ChatwootApi.credentials';
-import { ChatwootClientApi } from '../../../credentials/ChatwootClientApi.credentials';
+import { ChatwootSuiteApi } from '../../../credentials/ChatwootSuiteApi.credentials';
+import { ChatwootSuiteClientApi } from '../../../credentials/ChatwootSuiteClientApi.credentials';
 import { Chatwoot } from '../../../nodes/Chatwoot/Chatwoot.node';
 import { ChatwootClient } from '../../../nodes/ChatwootClient/ChatwootClient.node';
 import { expectRequestsMatchSpec } from '../../contract/spec';
@@ -58,9 +58,9 @@ export interface ClientOptions {
 
 export function clientCredential(env: Env, overrides: IDataObject = {}) {
 	return {
-		type: 'chatwootClientApi',
+		type: 'chatwootSuiteClientApi',
 		data: { baseUrl: env.sim.url, inboxIdentifier: env.inboxIdentifier, ...overrides },
-		credentialClass: new ChatwootClientApi(),
+		credentialClass: new ChatwootSuiteClientApi(),
 	};
 }
 
@@ -122,9 +122,9 @@ export async function agent(env: Env, resource: string, operation: string, param
 		parameters: { resource, operation, ...parameters },
 		credentials: [
 			{
-				type: 'chatwootApi',
+				type: 'chatwootSuiteApi',
 				data: { baseUrl: env.sim.url, accessToken: env.agentToken, accountId: env.accountId },
-				credentialClass: new ChatwootApi(),
+				credentialClass: new ChatwootSuiteApi(),
 			},
 		],
 	});

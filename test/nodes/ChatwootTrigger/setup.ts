@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, WorkflowExecuteMode } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../../credentials/ChatwootApi.credentials';
+import { ChatwootSuiteApi } from '../../../credentials/ChatwootSuiteApi.credentials';
 import { ChatwootTrigger } from '../../../nodes/ChatwootTrigger/ChatwootTrigger.node';
 import { expectRequestsMatchSpec } from '../../contract/spec';
 import { runWebhook, runWebhookMethod } from '../../helpers/n8n-harness';
@@ -61,9 +61,9 @@ export const DEFAULT_URL = 'http://127.0.0.1:9/webhook/trigger-test/webhook';
 export function credentials(env: Env, token = env.token) {
 	return [
 		{
-			type: 'chatwootApi',
+			type: 'chatwootSuiteApi',
 			data: { baseUrl: env.sim.url, accessToken: token, accountId: env.accountId },
-			credentialClass: new ChatwootApi(),
+			credentialClass: new ChatwootSuiteApi(),
 		},
 	];
 }

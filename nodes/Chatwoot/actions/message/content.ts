@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /**
- * Interactive messages (API-NOTES §1.3): Chatwoot renders `content_type` + `content_attributes.items`
+ * Interactive messages (docs/chatwoot/API-NOTES.md §1.3): Chatwoot renders `content_type` + `content_attributes.items`
  * in the web widget and maps some of them to WhatsApp, Telegram, Facebook and Line. The items are
  * built from structured fields here, never from raw JSON.
  */

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../../../credentials/ChatwootApi.credentials';
+import { ChatwootSuiteApi } from '../../../../credentials/ChatwootSuiteApi.credentials';
 import { Chatwoot } from '../../../../nodes/Chatwoot/Chatwoot.node';
 import { expectRequestsMatchSpec } from '../../../contract/spec';
 import { runNode } from '../../../helpers/n8n-harness';
@@ -53,9 +53,9 @@ export async function run(
 		parameters: { resource: 'contact', operation, ...parameters },
 		credentials: [
 			{
-				type: 'chatwootApi',
+				type: 'chatwootSuiteApi',
 				data: { baseUrl: env.sim.url, accessToken: env.token, accountId: env.accountId },
-				credentialClass: new ChatwootApi(),
+				credentialClass: new ChatwootSuiteApi(),
 			},
 		],
 		items: options.items,

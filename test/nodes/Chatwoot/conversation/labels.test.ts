@@ -1,4 +1,4 @@
-import { ChatwootApi } from '../../../../credentials/ChatwootApi.credentials';
+import { ChatwootSuiteApi } from '../../../../credentials/ChatwootSuiteApi.credentials';
 import { Chatwoot } from '../../../../nodes/Chatwoot/Chatwoot.node';
 import { expectRequestsMatchSpec } from '../../../contract/spec';
 import { runNode } from '../../../helpers/n8n-harness';
@@ -95,9 +95,9 @@ describe('conversation: labels', () => {
 			parameters: { resource: 'conversation', operation: 'addLabels', conversationId: rl(conv.display_id), labels: ['refund'] },
 			credentials: [
 				{
-					type: 'chatwootApi',
+					type: 'chatwootSuiteApi',
 					data: { baseUrl: sim.url, accessToken: bot.access_token, accountId: world.accountId },
-					credentialClass: new ChatwootApi(),
+					credentialClass: new ChatwootSuiteApi(),
 				},
 			],
 		});

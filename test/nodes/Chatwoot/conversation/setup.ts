@@ -3,7 +3,7 @@
  * Chatwoot node through the n8n harness. */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../../../credentials/ChatwootApi.credentials';
+import { ChatwootSuiteApi } from '../../../../credentials/ChatwootSuiteApi.credentials';
 import { Chatwoot } from '../../../../nodes/Chatwoot/Chatwoot.node';
 import { runNode } from '../../../helpers/n8n-harness';
 
@@ -56,9 +56,9 @@ export async function run(
 		parameters: { resource: 'conversation', ...parameters },
 		credentials: [
 			{
-				type: 'chatwootApi',
+				type: 'chatwootSuiteApi',
 				data: { baseUrl: world.sim.url, accessToken: TOKEN, accountId: world.accountId },
-				credentialClass: new ChatwootApi(),
+				credentialClass: new ChatwootSuiteApi(),
 			},
 		],
 		items: options.items,

@@ -8,7 +8,7 @@ function fakeContext() {
 	const httpRequestWithAuthentication = jest.fn(async () => response);
 	const context = {
 		getCredentials: async () => ({ baseUrl: 'https://chat.example.com/', accessToken: 'secret-token-123', accountId: 1 }),
-		getNode: () => ({ name: 'Chatwoot', type: 'n8n-nodes-chatwoot.chatwoot', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({ name: 'Chatwoot', type: 'n8n-nodes-chatwoot-suite.chatwoot', typeVersion: 1, position: [0, 0], parameters: {} }),
 		helpers: { httpRequest, httpRequestWithAuthentication },
 	};
 	return { context: context as any, httpRequest, httpRequestWithAuthentication };
@@ -21,7 +21,7 @@ describe('downloadFile', () => {
 		expect(httpRequest).not.toHaveBeenCalled();
 		expect(httpRequestWithAuthentication).toHaveBeenCalledTimes(1);
 		const [credentialType, options] = httpRequestWithAuthentication.mock.calls[0] as unknown as [string, any];
-		expect(credentialType).toBe('chatwootApi');
+		expect(credentialType).toBe('chatwootSuiteApi');
 		expect(options).toMatchObject({ method: 'GET', encoding: 'arraybuffer', sendCredentialsOnCrossOriginRedirect: false, returnFullResponse: true });
 		expect(file).toEqual({ data: Buffer.from('file-bytes'), mimeType: 'image/png', fileName: 'a b.png' });
 	});

@@ -3,7 +3,7 @@
  * that executes the real Chatwoot node through the n8n harness. */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../../../credentials/ChatwootApi.credentials';
+import { ChatwootSuiteApi } from '../../../../credentials/ChatwootSuiteApi.credentials';
 import { Chatwoot } from '../../../../nodes/Chatwoot/Chatwoot.node';
 import { loadOptions, runNode } from '../../../helpers/n8n-harness';
 import { startSimulator } from '../../../simulator';
@@ -54,9 +54,9 @@ export const rl = (value: string | number, mode = 'id') => ({ __rl: true, mode, 
 export function credentials(world: World, baseUrl = world.sim.url) {
 	return [
 		{
-			type: 'chatwootApi',
+			type: 'chatwootSuiteApi',
 			data: { baseUrl, accessToken: TOKEN, accountId: world.accountId },
-			credentialClass: new ChatwootApi(),
+			credentialClass: new ChatwootSuiteApi(),
 		},
 	];
 }

@@ -1,5 +1,5 @@
-import { ChatwootApi } from '../../../../credentials/ChatwootApi.credentials';
-import { ChatwootClientApi } from '../../../../credentials/ChatwootClientApi.credentials';
+import { ChatwootSuiteApi } from '../../../../credentials/ChatwootSuiteApi.credentials';
+import { ChatwootSuiteClientApi } from '../../../../credentials/ChatwootSuiteClientApi.credentials';
 import { normaliseBaseUrl } from '../../../../nodes/Chatwoot/transport/url';
 
 /**
@@ -22,7 +22,7 @@ describe('credential test base URL expression', () => {
 		'http://127.0.0.1:3000/app/login?x=1',
 		'https://api.example.com',
 	];
-	for (const credential of [new ChatwootApi(), new ChatwootClientApi()]) {
+	for (const credential of [new ChatwootSuiteApi(), new ChatwootSuiteClientApi()]) {
 		it.each(samples)(`${credential.name}: %s`, (sample) => {
 			const baseURL = credential.test!.request.baseURL as string;
 			expect(evaluate(baseURL, sample)).toBe(normaliseBaseUrl(sample));
@@ -30,7 +30,7 @@ describe('credential test base URL expression', () => {
 	}
 
 	it('sends the token only as the api_access_token header', () => {
-		const credential = new ChatwootApi();
+		const credential = new ChatwootSuiteApi();
 		expect(credential.authenticate).toEqual({
 			type: 'generic',
 			properties: { headers: { api_access_token: '={{$credentials.accessToken}}' } },

@@ -6,7 +6,7 @@ import { describeFailure, readHttpFailure, redact, toNodeApiError } from '../../
 const node: INode = {
 	id: '1',
 	name: 'Chatwoot',
-	type: 'n8n-nodes-chatwoot.chatwoot',
+	type: 'n8n-nodes-chatwoot-suite.chatwoot',
 	typeVersion: 1,
 	position: [0, 0],
 	parameters: {},

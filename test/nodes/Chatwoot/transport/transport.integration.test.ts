@@ -6,7 +6,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../../../credentials/ChatwootApi.credentials';
+import { ChatwootSuiteApi } from '../../../../credentials/ChatwootSuiteApi.credentials';
 import {
 	chatwootApiRequest,
 	getAllByCursor,
@@ -30,7 +30,7 @@ class TransportProbe implements INodeType {
 		defaults: { name: 'Transport Probe' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chatwootApi', required: true }],
+		credentials: [{ name: 'chatwootSuiteApi', required: true }],
 		properties: [
 			{ displayName: 'Call', name: 'call', type: 'string', default: '' },
 			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: true },
@@ -83,7 +83,7 @@ const probe: INodeType = new TransportProbe();
 async function run(call: string, extra: IDataObject = {}) {
 	const [out] = await runNode(probe, {
 		parameters: { call, ...extra },
-		credentials: [{ type: 'chatwootApi', data: { baseUrl: `${sim.url}/api/v1/`, accessToken: token, accountId }, credentialClass: new ChatwootApi() }],
+		credentials: [{ type: 'chatwootSuiteApi', data: { baseUrl: `${sim.url}/api/v1/`, accessToken: token, accountId }, credentialClass: new ChatwootSuiteApi() }],
 	});
 	return out.map((i) => i.json);
 }

@@ -2,8 +2,8 @@ import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } f
 
 import { NORMALISED_BASE_URL } from './baseUrl';
 
-export class ChatwootClientApi implements ICredentialType {
-	name = 'chatwootClientApi';
+export class ChatwootSuiteClientApi implements ICredentialType {
+	name = 'chatwootSuiteClientApi';
 
 	displayName = 'Chatwoot Client API';
 

@@ -8,8 +8,8 @@ import type {
 
 import { NORMALISED_BASE_URL } from './baseUrl';
 
-export class ChatwootApi implements ICredentialType {
-	name = 'chatwootApi';
+export class ChatwootSuiteApi implements ICredentialType {
+	name = 'chatwootSuiteApi';
 
 	displayName = 'Chatwoot API';
 
