@@ -11,7 +11,7 @@ const { PRODUCTION_LIMITS, startRemoteSimulator, seedAccount, runChatwoot, write
 const CONTACTS = 3000;
 const PAGE_SIZE = 15;
 const LATENCY_MS = 120;
-const { DEFAULT_PAGES_IN_PARALLEL } = require('../dist/nodes/Chatwoot/actions/common.descriptions');
+const { DEFAULT_PAGES_IN_PARALLEL } = require('../dist/nodes/shared/execution/parallelism');
 
 async function measure(sim, label, batching) {
 	const accountId = await seedAccount(sim);

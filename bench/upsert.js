@@ -5,7 +5,7 @@
  * 120 ms, with Chatwoot's production rate limits on. Ours (default Items in Parallel, one
  * contact index for the run) vs the same node one item at a time (Items in Parallel = 1).
  */
-const { DEFAULT_ITEMS_IN_PARALLEL } = require('../dist/nodes/Chatwoot/actions/common.descriptions');
+const { DEFAULT_ITEMS_IN_PARALLEL } = require('../dist/nodes/shared/execution/parallelism');
 const { PRODUCTION_LIMITS, startRemoteSimulator, seedAccount, runChatwoot, writeResult, seconds, ratio } = require('./lib');
 
 const N = 1000;

@@ -7,7 +7,7 @@ export class ChatwootSuiteClientApi implements ICredentialType {
 
 	displayName = 'Chatwoot Client API';
 
-	icon: Icon = { light: 'file:chatwoot.svg', dark: 'file:chatwoot.dark.svg' };
+	icon: Icon = { light: 'file:../icons/chatwoot.svg', dark: 'file:../icons/chatwoot.dark.svg' };
 
 	documentationUrl = 'https://developers.chatwoot.com/api-reference/introduction';
 

@@ -6,19 +6,19 @@
  * (merged into docs/BENCHMARKS.md by bench/report.js) and prints every figure.
  *
  *   node bench/n8n/run.js                       # all three (≈ 10–15 min after n8n is installed)
- *   node bench/n8n/run.js --only trigger,market,footprint
+ *   node bench/n8n/run.js --only trigger,market,startup
  *   node bench/n8n/run.js --events 2000 --concurrency 10 --round-size 250 --contacts 1000 --parallel 20 --burst 3500 --starts 3
  *
  * 1. trigger    Chatwoot Trigger vs Webhook + IF: deliveries/s, executions for filtered events.
  * 2. market     @devlikeapro/n8n-nodes-chatwoot vs ours: 1,000 contact creates, 120 ms latency, production limits.
- * 3. footprint  n8n start-up time with and without this package (median of N starts).
+ * 3. startup    n8n start-up time with and without this package (median of N starts).
  *
  * Not part of `npm test`. First run on a clean machine installs n8n into ~/.cache/n8n-chatwoot-e2e (minutes).
  */
 const { log, printResult, writeResult, startInstance, H } = require('./lib');
 const { runTriggerBench } = require('./trigger');
 const { runMarketBench } = require('./market');
-const { runFootprintBench } = require('./footprint');
+const { runFootprintBench } = require('./startup');
 
 function parseArgs(argv) {
 	const out = {};
@@ -33,7 +33,7 @@ function parseArgs(argv) {
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
-	const only = new Set((args.only || 'trigger,market,footprint').split(',').map((s) => s.trim()));
+	const only = new Set((args.only || 'trigger,market,startup').split(',').map((s) => s.trim()));
 	const events = Number(args.events || 2000);
 	const concurrency = Number(args.concurrency || 10);
 	const contacts = Number(args.contacts || 1000);
@@ -75,7 +75,7 @@ async function main() {
 		}
 	}
 
-	if (only.has('footprint')) {
+	if (only.has('startup')) {
 		const r = await runFootprintBench({ starts });
 		results.push(r);
 		printResult(r);

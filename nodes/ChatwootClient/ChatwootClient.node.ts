@@ -11,7 +11,7 @@ export class ChatwootClient implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatwoot Client',
 		name: 'chatwootClient',
-		icon: { light: 'file:chatwoot.svg', dark: 'file:chatwoot.dark.svg' },
+		icon: { light: 'file:../../icons/chatwoot.svg', dark: 'file:../../icons/chatwoot.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

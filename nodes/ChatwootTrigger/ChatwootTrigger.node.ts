@@ -7,8 +7,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { searchInboxes } from '../Chatwoot/methods/listSearch';
-import { getLabels } from '../Chatwoot/methods/loadOptions';
+import { searchInboxes } from '../shared/methods/listSearch';
+import { getLabels } from '../shared/methods/loadOptions';
 import { properties } from './descriptions';
 import * as lifecycle from './lifecycle';
 import { receive } from './receive';
@@ -17,7 +17,7 @@ export class ChatwootTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatwoot Trigger',
 		name: 'chatwootTrigger',
-		icon: { light: 'file:chatwoot.svg', dark: 'file:chatwoot.dark.svg' },
+		icon: { light: 'file:../../icons/chatwoot.svg', dark: 'file:../../icons/chatwoot.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',

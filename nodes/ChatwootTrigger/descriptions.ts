@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { inboxLocator } from '../Chatwoot/actions/common.descriptions';
+import { inboxLocator } from '../shared/descriptions';
 import { ACCOUNT_EVENTS, API_INBOX_EVENTS } from './filters';
 
 const EVENT_INFO: Record<string, { name: string; description: string }> = {

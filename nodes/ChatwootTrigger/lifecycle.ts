@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { chatwootApiRequest, sameUrl, unwrapList, unwrapRecord } from '../Chatwoot/transport';
+import { chatwootApiRequest, sameUrl, unwrapList, unwrapRecord } from '../shared/transport';
 import { ACCOUNT_EVENTS, API_INBOX_EVENTS } from './filters';
 
 /**

@@ -74,12 +74,25 @@ describe('package.json', () => {
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 			expect(fs.existsSync(path.join(root, file))).toBe(true);
 		}
-		for (const icon of ['nodes/Chatwoot', 'nodes/ChatwootTrigger', 'nodes/ChatwootClient', 'credentials']) {
-			expect(fs.existsSync(path.join(root, 'dist', icon, 'chatwoot.svg'))).toBe(true);
-			expect(fs.existsSync(path.join(root, 'dist', icon, 'chatwoot.dark.svg'))).toBe(true);
-		}
 		const index = jest.requireActual(path.join(root, 'index.js'));
-		expect(Object.keys(index).sort()).toEqual(['Chatwoot', 'ChatwootSuiteApi', 'ChatwootClient', 'ChatwootSuiteClientApi', 'ChatwootTrigger']);
+		// every icon n8n resolves (relative to the built file, inside dist/) exists: one copy in dist/icons
+		const built: Record<string, string> = {
+			Chatwoot: 'dist/nodes/Chatwoot',
+			ChatwootTrigger: 'dist/nodes/ChatwootTrigger',
+			ChatwootClient: 'dist/nodes/ChatwootClient',
+			ChatwootSuiteApi: 'dist/credentials',
+			ChatwootSuiteClientApi: 'dist/credentials',
+		};
+		for (const [name, dir] of Object.entries(built)) {
+			const instance = new index[name]();
+			const icon = (instance.description ?? instance).icon as { light: string; dark: string };
+			for (const file of [icon.light, icon.dark]) {
+				const resolved = path.resolve(root, dir, file.replace(/^file:/, ''));
+				expect(resolved.startsWith(path.join(root, 'dist', 'icons') + path.sep)).toBe(true);
+				expect(fs.existsSync(resolved)).toBe(true);
+			}
+		}
+		expect(Object.keys(index).sort()).toEqual(['Chatwoot', 'ChatwootClient', 'ChatwootSuiteApi', 'ChatwootSuiteClientApi', 'ChatwootTrigger']);
 		const types = ['Chatwoot', 'ChatwootTrigger', 'ChatwootClient'].map((name) => (new index[name]() as INodeType).description.name);
 		expect(types).toEqual(['chatwoot', 'chatwootTrigger', 'chatwootClient']);
 	});

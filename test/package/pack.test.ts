@@ -10,7 +10,7 @@ describe('npm pack', () => {
 		const top = [...new Set(pack.files.map((f) => f.path.split('/')[0]))].sort();
 		expect(top).toEqual(['LICENSE', 'README.md', 'dist', 'index.js', 'package.json']);
 		const dist = pack.files.map((f) => f.path).filter((p) => p.startsWith('dist/'));
-		expect(dist.every((p) => p.startsWith('dist/nodes/') || p.startsWith('dist/credentials/'))).toBe(true);
+		expect(dist.every((p) => p.startsWith('dist/nodes/') || p.startsWith('dist/credentials/') || p.startsWith('dist/icons/'))).toBe(true);
 		expect(dist).toContain('dist/nodes/Chatwoot/Chatwoot.node.js');
 	});
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_ITEMS_IN_PARALLEL, DEFAULT_PAGES_IN_PARALLEL } from './common.descriptions';
+import { DEFAULT_ITEMS_IN_PARALLEL, DEFAULT_PAGES_IN_PARALLEL } from '../../shared/execution/parallelism';
 import { resources } from './resources';
 
 /** Operations that read a list whose total Chatwoot reports, so its pages can be fetched at once. */

@@ -1,4 +1,4 @@
-import type { ResourceModule } from './types';
+import type { ResourceModule } from '../../shared/execution/types';
 
 import * as contact from './contact/Contact.resource';
 import * as conversation from './conversation/Conversation.resource';

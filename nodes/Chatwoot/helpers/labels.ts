@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import { chatwootApiRequest, unwrapList } from '../transport';
-import type { RunContext } from './runContext';
+import { chatwootApiRequest, unwrapList } from '../../shared/transport';
+import type { RunContext } from '../../shared/execution/runContext';
 
 /** A contact or a conversation (by display ID): both keep labels under `/<kind>s/{id}/labels`. */
 export interface Labelled {

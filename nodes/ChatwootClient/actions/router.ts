@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runOperation } from '../../Chatwoot/actions/runOperation';
-import type { ResourceModule } from '../../Chatwoot/actions/types';
+import { runOperation } from '../../shared/execution/runOperation';
+import type { ResourceModule } from '../../shared/execution/types';
 import * as contact from './contact/Contact.resource';
 import * as conversation from './conversation/Conversation.resource';
 import * as message from './message/Message.resource';

@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 
-import { chatwootApiRequest, getClientCredential } from '../../Chatwoot/transport';
-import type { ChatwootRequest } from '../../Chatwoot/transport';
+import { chatwootApiRequest, getClientCredential } from '../../shared/transport';
+import type { ChatwootRequest } from '../../shared/transport';
 
 type ClientContext = IExecuteFunctions | ILoadOptionsFunctions;
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { compact, parseJsonField } from '../../Chatwoot/helpers/items';
-import { getClientCredential } from '../../Chatwoot/transport';
+import { compact, parseJsonField } from '../../shared/helpers/items';
+import { getClientCredential } from '../../shared/transport';
 import { identifierHash } from './identity';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { messageTypeName } from '../../Chatwoot/helpers/simplify';
+import { messageTypeName } from '../../shared/helpers/simplify';
 
 /**
  * Client API conversations carry every visible message; the simplified shape keeps the

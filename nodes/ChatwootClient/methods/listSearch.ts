@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { unwrapList } from '../../Chatwoot/transport';
+import { unwrapList } from '../../shared/transport';
 import { clientRequest, contactPath } from '../helpers/client';
 
 function lastMessageText(conversation: IDataObject): string {

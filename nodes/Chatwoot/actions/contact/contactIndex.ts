@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { RunContext } from '../../helpers/runContext';
-import { chatwootApiRequest, getAllWithTotal, listMeta, unwrapList } from '../../transport';
-import { pagesInParallel } from '../common.descriptions';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { chatwootApiRequest, getAllWithTotal, listMeta, unwrapList } from '../../../shared/transport';
+import { pagesInParallel } from '../../../shared/execution/parallelism';
 import { KEY_ORDER, normalisePhone } from './lookup';
 import type { ContactKeys, KeyName } from './lookup';
 

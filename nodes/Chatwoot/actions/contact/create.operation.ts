@@ -1,8 +1,8 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/items';
-import { chatwootApiRequest, unwrapRecord } from '../../transport';
+import { toItems } from '../../../shared/helpers/items';
+import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
 import { additionalFieldsCollection, contactBody, identityFields, optionalInboxId } from './fields';
 import { findContact, getContact, hasKeys, keysOf } from './lookup';
 

@@ -1,9 +1,9 @@
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems } from '../../helpers/items';
-import { chatwootApiRequest } from '../../transport';
-import { contactLocator } from '../common.descriptions';
+import { getId, toItems } from '../../../shared/helpers/items';
+import { chatwootApiRequest } from '../../../shared/transport';
+import { contactLocator } from '../../../shared/descriptions';
 import { getContact, nodeError } from './lookup';
 
 const properties: INodeProperties[] = [

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact, getId, parseJsonField } from '../../helpers/items';
-import { inboxLocator } from '../common.descriptions';
+import { compact, getId, parseJsonField } from '../../../shared/helpers/items';
+import { inboxLocator } from '../../../shared/descriptions';
 
 /** Name, email, phone number and identifier as top-level fields (create, upsert). */
 export function identityFields(mode: 'create' | 'upsert'): INodeProperties[] {

@@ -1,9 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/items';
-import { getAllWithTotal } from '../../transport';
-import { pagesInParallel, returnAllOrLimit } from '../common.descriptions';
+import { toItems } from '../../../shared/helpers/items';
+import { getAllWithTotal } from '../../../shared/transport';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { pagesInParallel } from '../../../shared/execution/parallelism';
 
 const NO_VALUE_OPERATORS = ['is_present', 'is_not_present'];
 

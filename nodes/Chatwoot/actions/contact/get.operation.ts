@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems } from '../../helpers/items';
-import { contactLocator } from '../common.descriptions';
+import { getId, toItems } from '../../../shared/helpers/items';
+import { contactLocator } from '../../../shared/descriptions';
 import { getContact } from './lookup';
 
 const properties: INodeProperties[] = [contactLocator('The contact to get')];

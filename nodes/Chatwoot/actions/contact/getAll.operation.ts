@@ -1,9 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems, toLabelList } from '../../helpers/items';
-import { getAllWithTotal } from '../../transport';
-import { pagesInParallel, returnAllOrLimit } from '../common.descriptions';
+import { toItems, toLabelList } from '../../../shared/helpers/items';
+import { getAllWithTotal } from '../../../shared/transport';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { pagesInParallel } from '../../../shared/execution/parallelism';
 import { sortOptions, sortParam } from './sort';
 
 const properties: INodeProperties[] = [

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems } from '../../helpers/items';
-import { simplifyConversation } from '../../helpers/simplify';
-import { chatwootApiRequest, unwrapList } from '../../transport';
-import { contactLocator, simplifyField } from '../common.descriptions';
+import { getId, toItems } from '../../../shared/helpers/items';
+import { simplifyConversation } from '../../../shared/helpers/simplify';
+import { chatwootApiRequest, unwrapList } from '../../../shared/transport';
+import { contactLocator, simplifyField } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [contactLocator('The contact whose conversations to get'), simplifyField];
 

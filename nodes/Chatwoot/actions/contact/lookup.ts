@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import { chatwootApiRequest, unwrapList, unwrapRecord } from '../../transport';
+import { chatwootApiRequest, unwrapList, unwrapRecord } from '../../../shared/transport';
 
 /** The values that identify a person in Chatwoot (each unique per account). */
 export interface ContactKeys {

@@ -1,9 +1,9 @@
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems } from '../../helpers/items';
-import { chatwootApiRequest, unwrapRecord } from '../../transport';
-import { contactLocator, locator } from '../common.descriptions';
+import { getId, toItems } from '../../../shared/helpers/items';
+import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
+import { contactLocator, locator } from '../../../shared/descriptions';
 import { getContact, nodeError } from './lookup';
 
 const properties: INodeProperties[] = [

@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems, toLabelList } from '../../helpers/items';
-import type { RunContext } from '../../helpers/runContext';
-import { contactLocator, labelsField } from '../common.descriptions';
+import { getId, toItems, toLabelList } from '../../../shared/helpers/items';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { contactLocator, labelsField } from '../../../shared/descriptions';
 import { changeLabels, removingLabels } from '../../helpers/labels';
 
 const properties: INodeProperties[] = [

@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/items';
-import { getAllUntilShortPage } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { toItems } from '../../../shared/helpers/items';
+import { getAllUntilShortPage } from '../../../shared/transport';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 import { sortOptions, sortParam } from './sort';
 
 const properties: INodeProperties[] = [

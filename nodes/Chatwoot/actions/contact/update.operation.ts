@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems } from '../../helpers/items';
-import { chatwootApiRequest, unwrapRecord } from '../../transport';
-import { contactLocator } from '../common.descriptions';
+import { getId, toItems } from '../../../shared/helpers/items';
+import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
+import { contactLocator } from '../../../shared/descriptions';
 import { contactBody, updateFieldsCollection } from './fields';
 
 const properties: INodeProperties[] = [contactLocator('The contact to update'), updateFieldsCollection()];

@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/items';
-import type { RunContext } from '../../helpers/runContext';
+import { toItems } from '../../../shared/helpers/items';
+import type { RunContext } from '../../../shared/execution/runContext';
 import { contactIndexFor } from './contactIndex';
 import type { ContactIndex } from './contactIndex';
 import { createContact } from './create.operation';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationModule } from '../types';
+import type { OperationModule } from '../../../shared/execution/types';
 import * as addLabels from './addLabels.operation';
 import * as assign from './assign.operation';
 import * as create from './create.operation';

@@ -1,10 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId } from '../../helpers/items';
-import type { RunContext } from '../../helpers/runContext';
-import { chatwootApiRequest } from '../../transport';
-import { agentLocator, conversationLocator, teamLocator } from '../common.descriptions';
+import { getId } from '../../../shared/helpers/items';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { chatwootApiRequest } from '../../../shared/transport';
+import { agentLocator, conversationLocator, teamLocator } from '../../../shared/descriptions';
 import { conversationLock, conversationSubject } from './shared';
 
 const properties: INodeProperties[] = [

@@ -1,10 +1,10 @@
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
-import { compact, getId, parseJsonField } from '../../helpers/items';
-import { chatwootApiRequest, unwrapList, unwrapRecord } from '../../transport';
-import { agentLocator, contactLocator, inboxLocator, simplifyField, teamLocator } from '../common.descriptions';
-import { toUnixSeconds } from '../../helpers/time';
+import { compact, getId, parseJsonField } from '../../../shared/helpers/items';
+import { chatwootApiRequest, unwrapList, unwrapRecord } from '../../../shared/transport';
+import { agentLocator, contactLocator, inboxLocator, simplifyField, teamLocator } from '../../../shared/descriptions';
+import { toUnixSeconds } from '../../../shared/helpers/time';
 import { conversationItems } from './shared';
 
 const properties: INodeProperties[] = [

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId } from '../../helpers/items';
-import { conversationLocator, simplifyField } from '../common.descriptions';
+import { getId } from '../../../shared/helpers/items';
+import { conversationLocator, simplifyField } from '../../../shared/descriptions';
 import { conversationItems, fetchConversation } from './shared';
 
 const properties: INodeProperties[] = [conversationLocator('The conversation to get'), simplifyField];

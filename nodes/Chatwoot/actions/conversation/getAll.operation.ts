@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toLabelList } from '../../helpers/items';
-import { getAllUntilShortPage } from '../../transport';
-import { inboxLocator, labelsField, returnAllOrLimit, simplifyField, teamLocator } from '../common.descriptions';
+import { getId, toLabelList } from '../../../shared/helpers/items';
+import { getAllUntilShortPage } from '../../../shared/transport';
+import { inboxLocator, labelsField, returnAllOrLimit, simplifyField, teamLocator } from '../../../shared/descriptions';
 import { conversationItems } from './shared';
 
 /** Chatwoot's CONVERSATION_RESULTS_PER_PAGE. */

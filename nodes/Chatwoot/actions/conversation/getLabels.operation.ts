@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId } from '../../helpers/items';
-import { conversationLocator } from '../common.descriptions';
+import { getId } from '../../../shared/helpers/items';
+import { conversationLocator } from '../../../shared/descriptions';
 import { readLabels } from '../../helpers/labels';
 
 const properties: INodeProperties[] = [conversationLocator()];

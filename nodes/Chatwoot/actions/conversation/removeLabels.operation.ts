@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems, toLabelList } from '../../helpers/items';
+import { getId, toItems, toLabelList } from '../../../shared/helpers/items';
 import { changeLabels, removingLabels } from '../../helpers/labels';
-import type { RunContext } from '../../helpers/runContext';
-import { conversationLocator, labelsField } from '../common.descriptions';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { conversationLocator, labelsField } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [conversationLocator(), labelsField('Labels to remove; other labels are kept')];
 

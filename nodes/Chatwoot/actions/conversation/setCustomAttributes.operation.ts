@@ -1,10 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, parseJsonField } from '../../helpers/items';
-import type { RunContext } from '../../helpers/runContext';
-import { chatwootApiRequest } from '../../transport';
-import { conversationLocator } from '../common.descriptions';
+import { getId, parseJsonField } from '../../../shared/helpers/items';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { chatwootApiRequest } from '../../../shared/transport';
+import { conversationLocator } from '../../../shared/descriptions';
 import { conversationSubject, customAttributesLock, fetchConversation } from './shared';
 
 const properties: INodeProperties[] = [

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId } from '../../helpers/items';
-import type { RunContext } from '../../helpers/runContext';
-import { chatwootApiRequest, unwrapRecord } from '../../transport';
-import { conversationLocator } from '../common.descriptions';
-import { toUnixSeconds } from '../../helpers/time';
+import { getId } from '../../../shared/helpers/items';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
+import { conversationLocator } from '../../../shared/descriptions';
+import { toUnixSeconds } from '../../../shared/helpers/time';
 import { conversationLock, conversationSubject } from './shared';
 
 const properties: INodeProperties[] = [

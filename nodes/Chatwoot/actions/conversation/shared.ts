@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { simplifyConversation } from '../../helpers/simplify';
-import { toItems } from '../../helpers/items';
-import { chatwootApiRequest, unwrapRecord } from '../../transport';
+import { simplifyConversation } from '../../../shared/helpers/simplify';
+import { toItems } from '../../../shared/helpers/items';
+import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
 
 /** The `subject` every conversation request passes, so a 404 names the conversation. */
 export const conversationSubject = (id: number | string) => ({ resource: 'conversation', id });

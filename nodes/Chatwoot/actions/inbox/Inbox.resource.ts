@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationModule } from '../types';
+import type { OperationModule } from '../../../shared/execution/types';
 import * as addAgents from './addAgents.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';

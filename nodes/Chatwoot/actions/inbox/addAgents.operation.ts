@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems } from '../../helpers/items';
-import type { RunContext } from '../../helpers/runContext';
-import { inboxLocator } from '../common.descriptions';
+import { getId, toItems } from '../../../shared/helpers/items';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { inboxLocator } from '../../../shared/descriptions';
 import { agentIdsField, changeMembers, readAgentIds } from './members';
 
 const properties: INodeProperties[] = [

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/items';
-import { chatwootApiRequest, unwrapRecord } from '../../transport';
+import { toItems } from '../../../shared/helpers/items';
+import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
 import { inboxBody, inboxSettingFields } from './fields';
 
 const properties: INodeProperties[] = [

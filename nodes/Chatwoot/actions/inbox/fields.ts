@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { compact } from '../../helpers/items';
+import { compact } from '../../../shared/helpers/items';
 
 /** Inbox settings shared by inbox.create (additionalFields) and inbox.update (updateFields). Sorted by display name. */
 export const inboxSettingFields: INodeProperties[] = [

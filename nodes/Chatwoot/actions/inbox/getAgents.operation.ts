@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems } from '../../helpers/items';
-import { inboxLocator } from '../common.descriptions';
+import { getId, toItems } from '../../../shared/helpers/items';
+import { inboxLocator } from '../../../shared/descriptions';
 import { listMembers } from './members';
 
 const properties: INodeProperties[] = [inboxLocator('The inbox whose agents to get')];

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../helpers/items';
-import { chatwootApiRequest, unwrapList } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { toItems } from '../../../shared/helpers/items';
+import { chatwootApiRequest, unwrapList } from '../../../shared/transport';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [...returnAllOrLimit()];
 

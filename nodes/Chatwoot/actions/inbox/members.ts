@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RunContext } from '../../helpers/runContext';
-import { chatwootApiRequest, unwrapList } from '../../transport';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { chatwootApiRequest, unwrapList } from '../../../shared/transport';
 
 export function agentIdsField(description: string): INodeProperties {
 	return {

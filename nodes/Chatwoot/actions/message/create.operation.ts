@@ -1,13 +1,13 @@
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
-import { compact, getId, toItems } from '../../helpers/items';
-import { appendAttachments, binaryPropertyNames } from '../../helpers/attachments';
-import type { RunContext } from '../../helpers/runContext';
-import { simplifyMessage } from '../../helpers/simplify';
-import { toUnixSeconds } from '../../helpers/time';
-import { chatwootApiRequest, unwrapRecord } from '../../transport';
-import { conversationLocator, simplifyField } from '../common.descriptions';
+import { compact, getId, toItems } from '../../../shared/helpers/items';
+import { appendAttachments, binaryPropertyNames } from '../../../shared/helpers/attachments';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { simplifyMessage } from '../../../shared/helpers/simplify';
+import { toUnixSeconds } from '../../../shared/helpers/time';
+import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
+import { conversationLocator, simplifyField } from '../../../shared/descriptions';
 import { buildContentAttributes, contentTypeField, interactiveFields } from './content';
 import { messageWatermark, reconcileMessage, recordCreated } from './reconcile';
 

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId } from '../../helpers/items';
-import { simplifyMessage } from '../../helpers/simplify';
-import { downloadFile, getAllByCursor } from '../../transport';
-import { conversationLocator, returnAllOrLimit, simplifyField } from '../common.descriptions';
+import { getId } from '../../../shared/helpers/items';
+import { simplifyMessage } from '../../../shared/helpers/simplify';
+import { downloadFile, getAllByCursor } from '../../../shared/transport';
+import { conversationLocator, returnAllOrLimit, simplifyField } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	conversationLocator('The conversation whose messages to get, by the number shown in Chatwoot (its display ID)'),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { RunContext } from '../../helpers/runContext';
-import { chatwootApiRequest, unwrapList } from '../../transport';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { chatwootApiRequest, unwrapList } from '../../../shared/transport';
 
 /**
  * Sending a message is a POST that must not be repeated blindly: after a 502/504, a reset or a

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { compact, getId, toItems } from '../../helpers/items';
-import { simplifyMessage } from '../../helpers/simplify';
-import { chatwootApiRequest, unwrapRecord } from '../../transport';
-import { conversationLocator, simplifyField } from '../common.descriptions';
+import { compact, getId, toItems } from '../../../shared/helpers/items';
+import { simplifyMessage } from '../../../shared/helpers/simplify';
+import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
+import { conversationLocator, simplifyField } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	conversationLocator('The conversation the message is in, by the number shown in Chatwoot (its display ID)'),

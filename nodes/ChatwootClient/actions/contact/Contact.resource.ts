@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationModule } from '../../../Chatwoot/actions/types';
+import type { OperationModule } from '../../../shared/execution/types';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as update from './update.operation';

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { toItems } from '../../../Chatwoot/helpers/items';
-import { unwrapRecord } from '../../../Chatwoot/transport';
+import { toItems } from '../../../shared/helpers/items';
+import { unwrapRecord } from '../../../shared/transport';
 import { clientRequest, contactPath } from '../../helpers/client';
 import { contactBody } from '../../helpers/contact';
 import { contactFields } from '../descriptions';

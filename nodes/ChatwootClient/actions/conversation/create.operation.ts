@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { parseJsonField, toItems } from '../../../Chatwoot/helpers/items';
-import { unwrapRecord } from '../../../Chatwoot/transport';
+import { parseJsonField, toItems } from '../../../shared/helpers/items';
+import { unwrapRecord } from '../../../shared/transport';
 import { clientRequest, contactPath, getContactIdentifier } from '../../helpers/client';
 import { contactIdentifierField } from '../descriptions';
 

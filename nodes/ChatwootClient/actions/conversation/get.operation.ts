@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyField } from '../../../Chatwoot/actions/common.descriptions';
-import { getId, toItems } from '../../../Chatwoot/helpers/items';
-import { unwrapRecord } from '../../../Chatwoot/transport';
+import { simplifyField } from '../../../shared/descriptions';
+import { getId, toItems } from '../../../shared/helpers/items';
+import { unwrapRecord } from '../../../shared/transport';
 import { clientRequest, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { simplifyClientConversation } from '../../helpers/simplify';
 import { contactIdentifierField, conversationLocator } from '../descriptions';

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, simplifyField } from '../../../Chatwoot/actions/common.descriptions';
-import { toItems } from '../../../Chatwoot/helpers/items';
-import { unwrapList } from '../../../Chatwoot/transport';
+import { returnAllOrLimit, simplifyField } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/helpers/items';
+import { unwrapList } from '../../../shared/transport';
 import { clientRequest, contactPath, getContactIdentifier } from '../../helpers/client';
 import { simplifyClientConversation } from '../../helpers/simplify';
 import { contactIdentifierField } from '../descriptions';

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems } from '../../../Chatwoot/helpers/items';
-import { unwrapRecord } from '../../../Chatwoot/transport';
+import { getId, toItems } from '../../../shared/helpers/items';
+import { unwrapRecord } from '../../../shared/transport';
 import { clientRequest, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { contactIdentifierField, conversationLocator } from '../descriptions';
 

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getId, toItems } from '../../../Chatwoot/helpers/items';
+import { getId, toItems } from '../../../shared/helpers/items';
 import { clientRequest, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { contactIdentifierField, conversationLocator } from '../descriptions';
 

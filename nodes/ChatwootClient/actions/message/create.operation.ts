@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { appendAttachments, binaryPropertyNames } from '../../../Chatwoot/helpers/attachments';
-import { getId, toItems } from '../../../Chatwoot/helpers/items';
-import { unwrapRecord } from '../../../Chatwoot/transport';
+import { appendAttachments, binaryPropertyNames } from '../../../shared/helpers/attachments';
+import { getId, toItems } from '../../../shared/helpers/items';
+import { unwrapRecord } from '../../../shared/transport';
 import { clientRequest, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { contactIdentifierField, conversationLocator } from '../descriptions';
 

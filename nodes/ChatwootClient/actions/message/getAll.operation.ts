@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, simplifyField } from '../../../Chatwoot/actions/common.descriptions';
-import { getId, toItems } from '../../../Chatwoot/helpers/items';
-import { simplifyMessage } from '../../../Chatwoot/helpers/simplify';
-import { getAllByCursor } from '../../../Chatwoot/transport';
+import { returnAllOrLimit, simplifyField } from '../../../shared/descriptions';
+import { getId, toItems } from '../../../shared/helpers/items';
+import { simplifyMessage } from '../../../shared/helpers/simplify';
+import { getAllByCursor } from '../../../shared/transport';
 import { clientError, conversationPath, getContactIdentifier } from '../../helpers/client';
 import { contactIdentifierField, conversationLocator } from '../descriptions';
 

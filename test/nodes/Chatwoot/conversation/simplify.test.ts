@@ -1,4 +1,4 @@
-import { messageTypeName, simplifyConversation, simplifyMessage } from '../../../../nodes/Chatwoot/helpers/simplify';
+import { messageTypeName, simplifyConversation, simplifyMessage } from '../../../../nodes/shared/helpers/simplify';
 
 describe('simplify helpers', () => {
 	it('flattens a REST conversation record', () => {

@@ -1,6 +1,6 @@
 /* downloadFile (nodes/Chatwoot/transport/download.ts): which HTTP helper fetches an attachment.
  * The same-origin path runs end to end in getAll.test.ts; here the choice for other origins. */
-import { downloadFile } from '../../../../nodes/Chatwoot/transport';
+import { downloadFile } from '../../../../nodes/shared/transport';
 
 function fakeContext() {
 	const response = { body: Buffer.from('file-bytes'), headers: { 'content-type': 'image/png; charset=binary', 'content-disposition': 'attachment; filename="a b.png"' } };

@@ -1,6 +1,6 @@
 import { ChatwootSuiteApi } from '../../../../credentials/ChatwootSuiteApi.credentials';
 import { ChatwootSuiteClientApi } from '../../../../credentials/ChatwootSuiteClientApi.credentials';
-import { normaliseBaseUrl } from '../../../../nodes/Chatwoot/transport/url';
+import { normaliseBaseUrl } from '../../../../nodes/shared/transport/url';
 
 /**
  * The credential test runs inside n8n as an expression, not through our code: evaluate that

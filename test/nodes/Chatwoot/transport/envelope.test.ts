@@ -1,4 +1,4 @@
-import { listMeta, unwrapList, unwrapRecord } from '../../../../nodes/Chatwoot/transport/envelope';
+import { listMeta, unwrapList, unwrapRecord } from '../../../../nodes/shared/transport/envelope';
 
 describe('envelopes (API-NOTES §1 legend)', () => {
 	const a = { id: 1 };

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import { describeFailure, readHttpFailure, redact, toNodeApiError } from '../../../../nodes/Chatwoot/transport/errors';
+import { describeFailure, readHttpFailure, redact, toNodeApiError } from '../../../../nodes/shared/transport/errors';
 
 const node: INode = {
 	id: '1',

@@ -1,4 +1,4 @@
-import { RequestLimiter } from '../../../../nodes/Chatwoot/transport/limiter';
+import { RequestLimiter } from '../../../../nodes/shared/transport/limiter';
 
 /** Counts acquisitions per fake-clock minute; jest's modern fake timers drive n8n's sleep(). */
 describe('RequestLimiter', () => {

@@ -1,4 +1,4 @@
-import { backoffDelay, classifyFailure, DEFAULT_RETRY, parseRetryAfter } from '../../../../nodes/Chatwoot/transport/retry';
+import { backoffDelay, classifyFailure, DEFAULT_RETRY, parseRetryAfter } from '../../../../nodes/shared/transport/retry';
 
 describe('classifyFailure', () => {
 	it.each([

@@ -14,7 +14,7 @@ import {
 	getAllWithTotal,
 	unwrapList,
 	unwrapRecord,
-} from '../../../../nodes/Chatwoot/transport';
+} from '../../../../nodes/shared/transport';
 import { runNode } from '../../../helpers/n8n-harness';
 import { startSimulator } from '../../../simulator';
 import type { ChatwootSimulator } from '../../../simulator';

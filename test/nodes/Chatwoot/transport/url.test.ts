@@ -1,4 +1,4 @@
-import { InvalidBaseUrlError, normaliseBaseUrl, sameUrl } from '../../../../nodes/Chatwoot/transport/url';
+import { InvalidBaseUrlError, normaliseBaseUrl, sameUrl } from '../../../../nodes/shared/transport/url';
 
 describe('normaliseBaseUrl', () => {
 	it.each([

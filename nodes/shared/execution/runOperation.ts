@@ -1,9 +1,9 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { RunContext } from '../helpers/runContext';
+import { RunContext } from './runContext';
 import { mapConcurrent } from '../transport';
-import { itemsInParallel } from './common.descriptions';
+import { itemsInParallel } from './parallelism';
 import type { ResourceModule } from './types';
 
 function errorMessage(error: unknown): string {

@@ -27,8 +27,8 @@ const row = {
 };
 console.log(row);
 writeResult({
-	name: 'footprint',
-	title: 'Package footprint',
+	name: 'package-size',
+	title: 'Package size',
 	setup: '`npm pack --dry-run --json` of the current build (dist/ + index.js, as listed in package.json "files"); runtime dependencies from package.json.',
 	rows: [row],
 	targets: [{ name: 'runtime dependencies: 0', measured: String(dependencies.length), met: dependencies.length === 0 }],

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Benchmark 3 — footprint in n8n: start-up time of `n8n start` with and without this package.
+ * Benchmark 3 — start-up in n8n: start-up time of `n8n start` with and without this package.
  *
  * Two fresh user folders (same n8n install, same env): one with the npm-packed package in ~/.n8n/nodes, one
  * without. Each gets one untimed first start (database migrations, reported separately), then `starts` timed starts,
@@ -179,7 +179,7 @@ async function runFootprintBench({ starts = 3 } = {}) {
 		const tgzBytes = fs.statSync(withPkg.packageTgz).size;
 		const editorDelta = editor.with - editor.without;
 		return {
-			name: 'n8n-footprint',
+			name: 'n8n-startup',
 			title: 'Footprint in n8n: start-up with and without n8n-nodes-chatwoot-suite',
 			setup: `n8n ${withPkg.version}, SQLite, fresh user folders, ${starts} timed starts each (interleaved) after one untimed first start; median reported`,
 			rows: [

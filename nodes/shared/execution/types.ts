@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { RunContext } from '../helpers/runContext';
+import type { RunContext } from './runContext';
 
 /** One operation: its UI fields and what it does for one input item. */
 export interface OperationModule {
@@ -20,4 +20,3 @@ export interface ResourceModule {
 	operations: Record<string, OperationModule>;
 }
 
-export type JsonRecord = IDataObject;
