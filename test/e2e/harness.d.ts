@@ -129,4 +129,6 @@ export function startN8n(opts?: {
 	queue?: boolean;
 	owner?: false | { email: string; firstName: string; lastName: string; password: string };
 	env?: Record<string, string>;
+	/** other community packages (npm specs) installed next to ours, e.g. '@devlikeapro/n8n-nodes-chatwoot@1.0.2' */
+	peerPackages?: string[];
 }): Promise<N8nInstance>;

@@ -196,7 +196,7 @@ async function ensureN8n(version = process.env.E2E_N8N_VERSION || DEFAULT_N8N_VE
 // ---------------------------------------------------------------------------------------------------------------
 
 const STAGE_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'gulpfile.js', 'index.js', 'README.md', 'LICENSE'];
-const STAGE_DIRS = ['nodes', 'credentials'];
+const STAGE_DIRS = ['nodes', 'credentials', 'icons'];
 
 function hashTree(paths) {
 	const h = crypto.createHash('sha256');
@@ -262,7 +262,51 @@ async function packPackage() {
 	});
 }
 
-/** Extract the tarball into <userFolder>/.n8n/nodes/node_modules/n8n-nodes-chatwoot (as a user's install would). */
+/**
+ * Another community package (e.g. `@devlikeapro/n8n-nodes-chatwoot@1.0.2`) with its runtime dependencies, installed once
+ * from the registry into <cache>/peers/<spec>/ (install scripts off). Returns that folder's node_modules.
+ */
+async function ensurePeerPackage(spec) {
+	const dir = path.join(cacheRoot(), 'peers', spec.replace(/[^a-zA-Z0-9.@-]+/g, '_'));
+	const marker = path.join(dir, 'installed.json');
+	if (fs.existsSync(marker)) return path.join(dir, 'node_modules');
+	fs.mkdirSync(path.dirname(dir), { recursive: true });
+	return withLock(`${dir}.lock`, async () => {
+		if (fs.existsSync(marker)) return path.join(dir, 'node_modules');
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'peer-host', private: true }) + '\n');
+		await run('npm', ['install', spec, '--cache', path.join(cacheRoot(), 'npm-cache'), '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir });
+		fs.writeFileSync(marker, JSON.stringify({ spec, at: new Date().toISOString() }) + '\n');
+		return path.join(dir, 'node_modules');
+	});
+}
+
+/**
+ * Copy other community packages (and their dependencies) next to ours in <userFolder>/.n8n/nodes/node_modules, as
+ * if the user had installed them too; each is added to the folder's package.json like n8n's own installs.
+ */
+async function installPeerPackagesInto(userFolder, specs) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const manifestFile = path.join(nodesDir, 'package.json');
+	const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+	for (const spec of specs) {
+		const from = await ensurePeerPackage(spec);
+		for (const entry of fs.readdirSync(from)) {
+			if (entry.startsWith('.')) continue;
+			const scoped = entry.startsWith('@') ? fs.readdirSync(path.join(from, entry)).map((e) => path.join(entry, e)) : [entry];
+			for (const name of scoped) {
+				const target = path.join(nodesDir, 'node_modules', name);
+				if (!fs.existsSync(target)) fs.cpSync(path.join(from, name), target, { recursive: true });
+			}
+		}
+		const name = spec.replace(/@[^@/]+$/, '');
+		manifest.dependencies[name] = JSON.parse(fs.readFileSync(path.join(from, name, 'package.json'), 'utf8')).version;
+	}
+	fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+}
+
+/** Extract the tarball into <userFolder>/.n8n/nodes/node_modules/n8n-nodes-chatwoot-suite (as a user's install would). */
 async function installPackageInto(userFolder, tgz) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
@@ -833,6 +877,7 @@ async function startN8n(opts = {}) {
 	const logDir = opts.logDir || path.join(userFolder, 'logs');
 	fs.mkdirSync(logDir, { recursive: true });
 	await installPackageInto(userFolder, tgz);
+	if (opts.peerPackages?.length) await installPeerPackagesInto(userFolder, opts.peerPackages);
 	const port = opts.port || (await freePort());
 	const brokerPort = await freePort();
 	const queueMode = opts.queue ?? !!process.env.E2E_QUEUE_MODE;
@@ -893,6 +938,7 @@ module.exports = {
 	ensureN8n,
 	packPackage,
 	installPackageInto,
+	ensurePeerPackage,
 	startSimulator,
 	startN8n,
 	N8nInstance,

@@ -19,7 +19,7 @@ export interface E2eEnv {
 export const SETUP_TIMEOUT = 20 * 60 * 1000;
 export const SCENARIO_TIMEOUT = 3 * 60 * 1000;
 
-export async function startE2e(): Promise<E2eEnv> {
+export async function startE2e(n8nOptions: Parameters<typeof startN8n>[0] = {}): Promise<E2eEnv> {
 	const sim = await startSimulator({ seed: 'demo' });
 	let n8n: N8nInstance | undefined;
 	try {
@@ -34,7 +34,7 @@ export async function startE2e(): Promise<E2eEnv> {
 			accessToken: token,
 		});
 		await sim.seed('inboxMember', { inboxId: apiInboxId, userId: user.id });
-		n8n = await startN8n();
+		n8n = await startN8n(n8nOptions);
 		const cred = await n8n.createCredential('Chatwoot (simulator)', 'chatwootSuiteApi', { baseUrl: sim.url, accessToken: token, accountId });
 		const clientCred = await n8n.createCredential('Chatwoot Client (simulator)', 'chatwootSuiteClientApi', {
 			baseUrl: sim.url,
