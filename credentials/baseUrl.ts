@@ -4,4 +4,4 @@
  * test/nodes/Chatwoot/transport/credentialExpression.test.ts keeps both in step.
  */
 export const NORMALISED_BASE_URL =
-	'={{ String($credentials.baseUrl).trim().replace(/[?#].*$/, "").replace(/\\/+$/, "").replace(/^(https?:\\/\\/[^\\/]+.*?)\\/(?:app|api|public)(?:\\/.*)?$/i, "$1").replace(/\\/+$/, "") }}';
+	'={{ String($credentials.baseUrl).trim().replace(/[?#].*$/, "").replace(/\\/+$/, "").replace(/^(https?:\\/\\/[^\\/]+.*?)\\/(?:app|api|public|platform\\/api)(?:\\/.*)?$/i, "$1").replace(/\\/+$/, "") }}';

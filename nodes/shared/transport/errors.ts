@@ -8,6 +8,8 @@ export interface RequestSubject {
 	id?: string | number;
 	accountId?: string | number;
 	baseUrl?: string;
+	/** Set for Platform API requests (`/platform/api/v1`), whose errors and IDs differ from an account's. */
+	api?: 'platform';
 }
 
 export interface HttpFailure {
@@ -178,7 +180,23 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 			};
 		}
 		if (error === 'Non permissible resource') {
-			return { httpCode, message: 'This platform app may not access that record', description: 'Platform apps can only access objects they created.' };
+			// PlatformController#validate_platform_app_permissible: the record exists, but no
+			// platform_app_permissibles row links it to this app (only create adds one).
+			const name = subjectName(subject);
+			return {
+				httpCode,
+				message: `This Platform App may not access ${name}`,
+				description: `${capitalise(name)} exists in Chatwoot, but this Platform App did not create it. Chatwoot lets a Platform App read, change or delete only the accounts, users and agent bots it created itself (through this node or the Platform API with the same token); records made in the Chatwoot UI, by Super Admin or by another Platform App stay hidden. Use a record this app created, or create it with this node first.`,
+			};
+		}
+		if (subject.api === 'platform') {
+			// PlatformController#set_platform_app: any token whose owner is not a PlatformApp.
+			return {
+				httpCode,
+				message: 'Chatwoot did not accept the Platform App token',
+				description:
+					"The Platform API needs the token of a Platform App (Chatwoot Super Admin → Platform Apps → your app). A user's or agent bot's access token is refused here, even an administrator's. Copy the Platform App's token into the Chatwoot Platform credential.",
+			};
 		}
 		return {
 			httpCode,
@@ -188,6 +206,14 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 	}
 	if (status === 403) {
 		return { httpCode, message: `Chatwoot refused the request: ${error ?? 'forbidden'}`, description: 'Check that this operation is allowed for this inbox or record type.' };
+	}
+	if (status === 404 && subject.api === 'platform') {
+		const name = subjectName(subject);
+		return {
+			httpCode,
+			message: `${capitalise(name)} was not found in Chatwoot`,
+			description: 'Check the ID: the Platform API uses the installation-wide IDs it returned when the record was created. It may also have been deleted (Chatwoot deletes accounts and users in the background).',
+		};
 	}
 	if (status === 404) {
 		const name = subjectName(subject);

@@ -20,6 +20,7 @@ export type ChatwootContext = IExecuteFunctions | ILoadOptionsFunctions | IHookF
 
 export const API_CREDENTIAL = 'chatwootSuiteApi';
 export const CLIENT_CREDENTIAL = 'chatwootSuiteClientApi';
+export const PLATFORM_CREDENTIAL = 'chatwootSuitePlatformApi';
 
 export interface ChatwootRequest {
 	method: IHttpRequestMethods;
@@ -30,8 +31,9 @@ export interface ChatwootRequest {
 	 * - reports: `/api/v2/accounts/{accountId}`
 	 * - root: the path as given (e.g. `/api/v1/profile`)
 	 * - public: Client API, `/public/api/v1/inboxes/{inboxIdentifier}`
+	 * - platform: Platform API, `/platform/api/v1`, with the Platform App credential
 	 */
-	scope?: 'account' | 'reports' | 'root' | 'public';
+	scope?: 'account' | 'reports' | 'root' | 'public' | 'platform';
 	/** Overrides the credential's default account. */
 	accountId?: string | number;
 	body?: IDataObject | IDataObject[] | FormData;
@@ -62,6 +64,11 @@ export interface ClientCredential {
 	baseUrl: string;
 	inboxIdentifier: string;
 	hmacToken?: string;
+}
+
+export interface PlatformCredential {
+	baseUrl: string;
+	accessToken: string;
 }
 
 const credentialCache = new WeakMap<object, Map<string, Promise<IDataObject>>>();
@@ -113,6 +120,11 @@ export async function getClientCredential(context: ChatwootContext): Promise<Cli
 	};
 }
 
+export async function getPlatformCredential(context: ChatwootContext): Promise<PlatformCredential> {
+	const raw = await rawCredentials(context, PLATFORM_CREDENTIAL);
+	return { baseUrl: checkedBaseUrl(context, raw.baseUrl), accessToken: String(raw.accessToken ?? '') };
+}
+
 function resolveAccountId(context: ChatwootContext, override: string | number | undefined, fallback: string): string {
 	const value = override !== undefined && String(override).trim() !== '' ? String(override).trim() : fallback;
 	if (!/^\d+$/.test(value)) {
@@ -140,6 +152,15 @@ async function resolveTarget(context: ChatwootContext, request: ChatwootRequest)
 			url: `${credential.baseUrl}/public/api/v1/inboxes/${inbox}${request.path}`,
 			secrets: [credential.hmacToken],
 			subject: { baseUrl: credential.baseUrl, ...request.subject },
+		};
+	}
+	if (scope === 'platform') {
+		const credential = await getPlatformCredential(context);
+		return {
+			credentialType: PLATFORM_CREDENTIAL,
+			url: `${credential.baseUrl}/platform/api/v1${request.path}`,
+			secrets: [credential.accessToken],
+			subject: { baseUrl: credential.baseUrl, api: 'platform', ...request.subject },
 		};
 	}
 	const credential = await getApiCredential(context);

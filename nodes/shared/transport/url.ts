@@ -20,8 +20,9 @@ export function normaliseBaseUrl(raw: unknown): string {
 	}
 	const origin = match[1].replace(/\/+$/, '');
 	let path = match[2].replace(/\/+$/, '');
-	// Keep sub-path installs (https://example.com/chatwoot) but drop anything Chatwoot adds itself.
-	path = path.replace(/\/(?:app|api|public)(?:\/.*)?$/i, '').replace(/\/+$/, '');
+	// Keep sub-path installs (https://example.com/chatwoot) but drop anything Chatwoot adds itself
+	// (/app/…, /api/v1, /public/api/v1, /platform/api/v1).
+	path = path.replace(/\/(?:app|api|public|platform\/api)(?:\/.*)?$/i, '').replace(/\/+$/, '');
 	return origin + path;
 }
 
