@@ -36,6 +36,7 @@ export interface SimulatorInfo {
 	accountId: number;
 	token: string;
 	agentToken: string;
+	platformToken: string;
 	apiInboxId: number;
 	widgetInboxId: number;
 	inbox_identifier: string;

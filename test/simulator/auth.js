@@ -20,6 +20,9 @@ function authenticate(store, ctx, opts) {
 	if (token === undefined) throw E.signIn();
 	const found = store.tokens.get(String(token));
 	if (!found) throw E.invalidToken();
+	// AccessTokenAuthHelper#validate_bot_access_token!: a Platform App token is neither a User nor an
+	// AgentBot, so every Application API endpoint refuses it with the bots message.
+	if (found.kind === 'platform_app') throw E.bot();
 	if (found.kind === 'bot' && !opts.bot) throw E.bot();
 	const auth = { kind: found.kind, record: found.record, actor: { kind: found.kind, record: found.record } };
 	ctx.auth = auth;

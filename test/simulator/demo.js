@@ -2,11 +2,14 @@
 // Demo data set used by `cli.js --seed demo` (and importable by e2e tests).
 const DEMO_TOKEN = 'demo-admin-token-0000000001';
 const DEMO_AGENT_TOKEN = 'demo-agent-token-0000000002';
+// Platform App (Super Admin → Platform Apps) for the Chatwoot Platform node; owns nothing yet.
+const DEMO_PLATFORM_TOKEN = 'demo-platform-token-000000003';
 const DEMO_INBOX_IDENTIFIER = 'DemoWebsiteApiInbox00001';
 
 function seedDemo(sim) {
 	const s = sim.seed;
 	const account = s.account({ name: 'Acme Support' });
+	const platformApp = s.platformApp({ name: 'Demo Platform App', accessToken: DEMO_PLATFORM_TOKEN });
 	const admin = s.user({ name: 'Alice Admin', email: 'alice@acme.test', role: 'administrator', accountIds: [account.id], accessToken: DEMO_TOKEN });
 	const agent = s.user({ name: 'Bob Agent', email: 'bob@acme.test', role: 'agent', accountIds: [account.id], accessToken: DEMO_AGENT_TOKEN });
 	const api = s.inbox({ accountId: account.id, name: 'Website API', channelType: 'api', webhookUrl: null, memberIds: [admin.id, agent.id], inboxIdentifier: DEMO_INBOX_IDENTIFIER, hmacToken: 'DemoHmacToken00000000001' });
@@ -54,7 +57,7 @@ function seedDemo(sim) {
 		if (i === 1) s.message({ accountId: account.id, conversationId: conv.display_id, content: 'Internal: linked to JIRA-42', message_type: 'outgoing', private: true, senderType: 'user', senderId: admin.id });
 		return conv;
 	});
-	return { account, admin, agent, apiInbox: api, widgetInbox: widget, team, contacts, conversations, token: DEMO_TOKEN, agentToken: DEMO_AGENT_TOKEN };
+	return { account, admin, agent, apiInbox: api, widgetInbox: widget, team, contacts, conversations, token: DEMO_TOKEN, agentToken: DEMO_AGENT_TOKEN, platformToken: platformApp.access_token };
 }
 
-module.exports = { seedDemo, DEMO_TOKEN, DEMO_AGENT_TOKEN, DEMO_INBOX_IDENTIFIER };
+module.exports = { seedDemo, DEMO_TOKEN, DEMO_AGENT_TOKEN, DEMO_PLATFORM_TOKEN, DEMO_INBOX_IDENTIFIER };

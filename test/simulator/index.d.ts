@@ -38,10 +38,15 @@ export interface WebhookRecord { id: number; account_id: number; url: string; na
 export interface AttachmentRecord { id: number; message_id: number; account_id: number; file_type: 'image' | 'audio' | 'video' | 'file'; extension: string | null; content_type: string; filename: string; file_size: number; key: string; data: Buffer; created_at: number }
 export interface CustomAttributeDefinitionRecord { id: number; account_id: number; attribute_key: string; attribute_model: 'contact_attribute' | 'conversation_attribute'; attribute_display_name: string; attribute_display_type: string; [k: string]: unknown }
 
+export interface PlatformAppRecord { id: number; name: string; access_token: string; created_at: number; updated_at: number }
+export interface PlatformAppPermissibleRecord { id: number; platform_app_id: number; permissible_type: 'Account' | 'User' | 'AgentBot'; permissible_id: number; created_at: number; updated_at: number }
+
 export interface SimDb {
 	accounts: AccountRecord[]; users: UserRecord[]; agentBots: AgentBotRecord[]; inboxes: InboxRecord[]; inboxMembers: InboxMemberRecord[];
 	contacts: ContactRecord[]; contactInboxes: ContactInboxRecord[]; conversations: ConversationRecord[]; messages: MessageRecord[];
 	labels: LabelRecord[]; teams: TeamRecord[]; webhooks: WebhookRecord[]; attachments: AttachmentRecord[]; customAttributeDefinitions: CustomAttributeDefinitionRecord[];
+	/** Platform API (routes-platform.js) */
+	platformApps: PlatformAppRecord[]; platformAppPermissibles: PlatformAppPermissibleRecord[];
 }
 
 export interface RequestLogEntry {
@@ -94,6 +99,9 @@ export interface Seed {
 	label(a: { accountId: number; title: string; description?: string; color?: string; showOnSidebar?: boolean }): LabelRecord;
 	team(a: { accountId: number; name: string; description?: string | null; memberIds?: number[]; allowAutoAssign?: boolean }): TeamRecord;
 	webhook(a: { accountId: number; url: string; subscriptions?: string[]; name?: string | null; inboxId?: number | null; secret?: string }): WebhookRecord;
+	/** a Platform App and its token; `owns` adds platform_app_permissibles rows for existing records */
+	platformApp(a?: { name?: string; accessToken?: string; owns?: Array<{ type: 'Account' | 'User' | 'AgentBot'; id: number }> }): PlatformAppRecord;
+	platformAppPermissible(a: { platformAppId: number; type: 'Account' | 'User' | 'AgentBot'; id: number }): PlatformAppPermissibleRecord;
 	customAttribute(a: { accountId: number; attributeKey: string; attributeModel?: 'contact_attribute' | 'conversation_attribute'; displayName?: string; displayType?: string }): CustomAttributeDefinitionRecord;
 	many: {
 		contacts(accountId: number, n: number, fn?: (i: number) => Partial<Obj> | void): ContactRecord[];
@@ -152,7 +160,7 @@ export interface ChatwootSimulator {
 
 export function startSimulator(options?: SimulatorOptions): Promise<ChatwootSimulator>;
 export interface DemoInfo {
-	url: string; accountId: number; token: string; agentToken: string; adminId: number; agentId: number;
+	url: string; accountId: number; token: string; agentToken: string; /** Platform App token (Chatwoot Platform node) */ platformToken: string; adminId: number; agentId: number;
 	apiInboxId: number; widgetInboxId: number; inbox_identifier: string; hmac_token: string;
 	inboxIds: { api: number; web_widget: number }; teamId: number;
 }

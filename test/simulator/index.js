@@ -48,6 +48,8 @@ class ChatwootSimulator {
 		require('./routes-conversations').register(this.appRouter, env);
 		this.clientRouter = new Router();
 		require('./routes-client').register(this.clientRouter, env);
+		this.platformRouter = new Router();
+		require('./routes-platform').register(this.platformRouter, env);
 		this.handleControl = createControl(this);
 		this.find = makeFinders(this.store);
 	}
@@ -151,6 +153,7 @@ class ChatwootSimulator {
 		let router = null;
 		if (p.startsWith('/api/')) router = this.appRouter;
 		else if (p.startsWith('/public/api/')) router = this.clientRouter;
+		else if (p.startsWith('/platform/api/')) router = this.platformRouter; // authenticates in its handlers
 		else if (p.startsWith('/rails/active_storage/')) return this.serveBlob(ctx);
 		else if (p === '/' || p === '/api') return reply(200, { version: '4.15.0', timestamp: new Date().toISOString(), queue_services: 'ok', data_services: 'ok' });
 		const m = router && router.match(ctx.method, p);
@@ -246,6 +249,7 @@ function seedDemoInfo(sim) {
 		accountId: d.account.id,
 		token: d.token,
 		agentToken: d.agentToken,
+		platformToken: d.platformToken,
 		adminId: d.admin.id,
 		agentId: d.agent.id,
 		apiInboxId: d.apiInbox.id,

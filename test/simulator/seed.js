@@ -1,6 +1,7 @@
 'use strict';
 // Synchronous seeding helpers (no webhooks fired). Each returns the stored record.
 const { ALLOWED_WEBHOOK_EVENTS } = require('./webhooks');
+const platform = require('./routes-platform');
 
 function createSeeder(store, X) {
 	const need = (cond, msg) => {
@@ -132,6 +133,21 @@ function createSeeder(store, X) {
 			account(accountId);
 			need(url, 'webhook url required');
 			return store.createWebhook({ accountId, url, subscriptions, name, inboxId, secret });
+		},
+		/** A Platform App (Super Admin → Platform Apps) and its token; `owns: [{ type: 'Account'|'User'|'AgentBot', id }]` */
+		platformApp({ name = 'Platform App', accessToken, owns = [] } = {}) {
+			need(!accessToken || !store.tokens.has(accessToken), `access token already used`);
+			const app = platform.createPlatformApp(store, { name, accessToken });
+			for (const { type, id } of owns) seed.platformAppPermissible({ platformAppId: app.id, type, id });
+			return app;
+		},
+		/** Lets a Platform App use a record it did not create (a platform_app_permissibles row). */
+		platformAppPermissible({ platformAppId, type, id }) {
+			const app = store.get('platformApps', platformAppId);
+			need(app, `platform app ${platformAppId} not found`);
+			const table = { Account: 'accounts', User: 'users', AgentBot: 'agentBots' }[type];
+			need(table && store.get(table, id), `${type} ${id} not found`);
+			return platform.permit(store, app, type, id);
 		},
 		customAttribute({ accountId, attributeKey, attributeModel = 'contact_attribute', displayName, displayType = 'text' }) {
 			account(accountId);

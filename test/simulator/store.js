@@ -18,6 +18,9 @@ const TABLES = [
 	'webhooks',
 	'attachments',
 	'customAttributeDefinitions',
+	// Platform API (routes-platform.js)
+	'platformApps',
+	'platformAppPermissibles',
 ];
 
 const CHANNEL_TYPES = {
@@ -46,7 +49,8 @@ class Store {
 			this.byId[t] = new Map();
 			this.nextId[t] = 1;
 		}
-		this.tokens = new Map(); // access token -> { kind: 'user'|'bot', record }
+		this.tokens = new Map(); // access token -> { kind: 'user'|'bot'|'platform_app', record }
+		this.accountUserIds = new Map(); // `${accountId}:${userId}` -> account_users id (Platform API JSON)
 		this.nextDisplayId = new Map(); // accountId -> next display id
 		this.nextChannelId = new Map(); // channel type -> next channel id
 		this.convByDisplay = new Map(); // `${accountId}:${displayId}` -> conversation
