@@ -38,6 +38,7 @@ export const UNDOCUMENTED_ROUTES: Array<{ method: string; template: string; reas
 	{ method: 'GET', template: '/api/v1/accounts/{account_id}', reason: 'API-NOTES §1.11: account show' },
 	{ method: 'POST', template: '/api/v1/accounts/{account_id}/inboxes/{id}/reset_secret', reason: 'API-NOTES §1.4 [not in spec]' },
 	{ method: 'GET', template: '/api/v1/accounts/{account_id}/conversations/search', reason: 'API-NOTES §1.2 [not in spec]' },
+	{ method: 'GET', template: '/platform/api/v1/accounts', reason: 'API-NOTES §3: the accounts a platform app created (Platform::Api::V1::AccountsController#index) [not in spec]' },
 ];
 
 /** Query parameters the server reads although the spec does not declare them (API-NOTES §1, §6). */
@@ -47,6 +48,8 @@ export const UNDOCUMENTED_QUERY: Record<string, string[]> = {
 	'GET /api/v1/accounts/{account_id}/conversations': ['sort_by', 'conversation_type', 'source_id', 'updated_within'],
 	'GET /api/v1/accounts/{account_id}/contacts/{id}': ['include_contact_inboxes'],
 	'GET /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages': ['before'],
+	// Platform::Api::V1::AccountUsersController#destroy reads params[:user_id]; the spec declares no parameter or body at all.
+	'DELETE /platform/api/v1/accounts/{account_id}/account_users': ['user_id'],
 };
 
 /** Body rules of the spec that the server does not enforce (API-NOTES §6). */

@@ -9,6 +9,7 @@ import type { ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
 
 import { ChatwootSuiteApi } from '../../credentials/ChatwootSuiteApi.credentials';
 import { ChatwootSuiteClientApi } from '../../credentials/ChatwootSuiteClientApi.credentials';
+import { ChatwootSuitePlatformApi } from '../../credentials/ChatwootSuitePlatformApi.credentials';
 import { runNode } from '../helpers/n8n-harness';
 import { startEchoServer } from '../helpers/servers';
 import { startSimulator } from '../simulator';
@@ -68,6 +69,7 @@ let otherAccountId: number;
 let userToken: string;
 let botToken: string;
 let inboxIdentifier: string;
+const platformToken = 'credential-test-platform-token-01';
 
 beforeAll(async () => {
 	sim = await startSimulator({ port: 0 });
@@ -77,6 +79,7 @@ beforeAll(async () => {
 	userToken = sim.seed.user({ name: 'Agent', email: 'agent@acme.test', role: 'agent', accountIds: [accountId] }).access_token;
 	botToken = sim.seed.agentBot({ name: 'Bot', accountId }).access_token;
 	inboxIdentifier = String(sim.seed.inbox({ accountId, name: "API", channelType: "api" }).inbox_identifier);
+	sim.seed.platformApp({ name: 'Provisioner', accessToken: platformToken });
 });
 afterAll(async () => sim.close());
 
@@ -141,5 +144,46 @@ describe('Chatwoot Client API credential test', () => {
 	it('says the inbox identifier is unknown', async () => {
 		const result = await testCredential(client, { baseUrl: sim.url, inboxIdentifier: 'nope' });
 		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/no API inbox with this inbox identifier/) });
+	});
+});
+
+describe('Chatwoot Platform API credential test', () => {
+	const platform = new ChatwootSuitePlatformApi();
+	const data = (overrides: IDataObject = {}) => ({ baseUrl: sim.url, accessToken: platformToken, ...overrides });
+
+	it('accepts a Platform App token, also with /platform/api/v1 pasted after the address', async () => {
+		expect(await testCredential(platform, data())).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect((await testCredential(platform, data({ baseUrl: `${sim.url}/platform/api/v1/` }))).status).toBe('OK');
+	});
+
+	// platform_controller.rb:22-25: a token whose owner is not a PlatformApp gets 401 "Invalid access_token"
+	// (spec/controllers/platform/api/v1/accounts_controller_spec.rb:14-19 with an invalid token).
+	it.each([
+		['a user access token (even an administrator\'s)', () => userToken],
+		["an agent bot's access token", () => botToken],
+		['an unknown token', () => 'no-such-token'],
+	])('refuses %s and says a Platform App token is needed', async (_what, token) => {
+		const result = await testCredential(platform, data({ accessToken: token() }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/did not accept this as a Platform App token/);
+	});
+
+	it('says when the address has no Platform API', async () => {
+		const other = await startEchoServer();
+		other.setDefault({ status: 404, headers: { 'content-type': 'text/html' }, body: '<html>Not here</html>' });
+		try {
+			const result = await testCredential(platform, data({ baseUrl: other.url }));
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/no Chatwoot Platform API/) });
+		} finally {
+			await other.close();
+		}
+	});
+
+	it('sends the token only as the api_access_token header, to the read-only bot list', async () => {
+		sim.clearRequests();
+		await testCredential(platform, data());
+		const [request] = sim.requests;
+		expect(request).toMatchObject({ method: 'GET', path: '/platform/api/v1/agent_bots', status: 200 });
+		expect(JSON.stringify(request)).not.toContain(platformToken);
 	});
 });

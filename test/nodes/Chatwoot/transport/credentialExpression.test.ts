@@ -1,5 +1,6 @@
 import { ChatwootSuiteApi } from '../../../../credentials/ChatwootSuiteApi.credentials';
 import { ChatwootSuiteClientApi } from '../../../../credentials/ChatwootSuiteClientApi.credentials';
+import { ChatwootSuitePlatformApi } from '../../../../credentials/ChatwootSuitePlatformApi.credentials';
 import { normaliseBaseUrl } from '../../../../nodes/shared/transport/url';
 
 /**
@@ -21,8 +22,11 @@ describe('credential test base URL expression', () => {
 		'https://example.com/chatwoot/api/v1',
 		'http://127.0.0.1:3000/app/login?x=1',
 		'https://api.example.com',
+		'https://chat.example.com/platform/api/v1/',
+		'https://example.com/chatwoot/platform/api/v1/accounts',
+		'https://example.com/platform',
 	];
-	for (const credential of [new ChatwootSuiteApi(), new ChatwootSuiteClientApi()]) {
+	for (const credential of [new ChatwootSuiteApi(), new ChatwootSuiteClientApi(), new ChatwootSuitePlatformApi()]) {
 		it.each(samples)(`${credential.name}: %s`, (sample) => {
 			const baseURL = credential.test!.request.baseURL as string;
 			expect(evaluate(baseURL, sample)).toBe(normaliseBaseUrl(sample));

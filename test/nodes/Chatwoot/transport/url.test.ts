@@ -20,6 +20,10 @@ describe('normaliseBaseUrl', () => {
 		['https://example.com/chatwoot/app/login', 'https://example.com/chatwoot'],
 		['https://api.example.com', 'https://api.example.com'],
 		['https://app.example.com/public/api/v1/inboxes/abc', 'https://app.example.com'],
+		['https://chat.example.com/platform/api/v1/', 'https://chat.example.com'],
+		['https://example.com/chatwoot/platform/api/v1/accounts/3', 'https://example.com/chatwoot'],
+		// a sub-path install named "platform" stays: only /platform/api… is Chatwoot's own
+		['https://example.com/platform', 'https://example.com/platform'],
 	])('%s → %s', (input, expected) => {
 		expect(normaliseBaseUrl(input)).toBe(expected);
 	});
