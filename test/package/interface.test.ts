@@ -8,8 +8,11 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { ChatwootSuiteApi } from '../../credentials/ChatwootSuiteApi.credentials';
 import { ChatwootSuiteClientApi } from '../../credentials/ChatwootSuiteClientApi.credentials';
+import { ChatwootSuitePlatformApi } from '../../credentials/ChatwootSuitePlatformApi.credentials';
 import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
 import { resources } from '../../nodes/Chatwoot/actions/resources';
+import { ChatwootPlatform } from '../../nodes/ChatwootPlatform/ChatwootPlatform.node';
+import { resources as platformResources } from '../../nodes/ChatwootPlatform/actions/router';
 
 const root = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -58,15 +61,17 @@ describe('package.json', () => {
 		expect(pkg.main).toBe('index.js');
 	});
 
-	it('lists exactly the three nodes and two credentials, by their fixed names', () => {
+	it('lists exactly the four nodes and three credentials, by their fixed names', () => {
 		expect(pkg.n8n.nodes).toEqual([
 			'dist/nodes/Chatwoot/Chatwoot.node.js',
 			'dist/nodes/ChatwootTrigger/ChatwootTrigger.node.js',
 			'dist/nodes/ChatwootClient/ChatwootClient.node.js',
+			'dist/nodes/ChatwootPlatform/ChatwootPlatform.node.js',
 		]);
 		expect(pkg.n8n.credentials).toEqual([
 			'dist/credentials/ChatwootSuiteApi.credentials.js',
 			'dist/credentials/ChatwootSuiteClientApi.credentials.js',
+			'dist/credentials/ChatwootSuitePlatformApi.credentials.js',
 		]);
 	});
 
@@ -80,8 +85,10 @@ describe('package.json', () => {
 			Chatwoot: 'dist/nodes/Chatwoot',
 			ChatwootTrigger: 'dist/nodes/ChatwootTrigger',
 			ChatwootClient: 'dist/nodes/ChatwootClient',
+			ChatwootPlatform: 'dist/nodes/ChatwootPlatform',
 			ChatwootSuiteApi: 'dist/credentials',
 			ChatwootSuiteClientApi: 'dist/credentials',
+			ChatwootSuitePlatformApi: 'dist/credentials',
 		};
 		for (const [name, dir] of Object.entries(built)) {
 			const instance = new index[name]();
@@ -92,9 +99,17 @@ describe('package.json', () => {
 				expect(fs.existsSync(resolved)).toBe(true);
 			}
 		}
-		expect(Object.keys(index).sort()).toEqual(['Chatwoot', 'ChatwootClient', 'ChatwootSuiteApi', 'ChatwootSuiteClientApi', 'ChatwootTrigger']);
-		const types = ['Chatwoot', 'ChatwootTrigger', 'ChatwootClient'].map((name) => (new index[name]() as INodeType).description.name);
-		expect(types).toEqual(['chatwoot', 'chatwootTrigger', 'chatwootClient']);
+		expect(Object.keys(index).sort()).toEqual([
+			'Chatwoot',
+			'ChatwootClient',
+			'ChatwootPlatform',
+			'ChatwootSuiteApi',
+			'ChatwootSuiteClientApi',
+			'ChatwootSuitePlatformApi',
+			'ChatwootTrigger',
+		]);
+		const types = ['Chatwoot', 'ChatwootTrigger', 'ChatwootClient', 'ChatwootPlatform'].map((name) => (new index[name]() as INodeType).description.name);
+		expect(types).toEqual(['chatwoot', 'chatwootTrigger', 'chatwootClient', 'chatwootPlatform']);
 	});
 });
 
@@ -108,6 +123,11 @@ describe('credentials', () => {
 		expect(client.name).toBe('chatwootSuiteClientApi');
 		expect(client.properties.map((p) => p.name)).toEqual(['baseUrl', 'inboxIdentifier', 'hmacToken']);
 		expect(client.properties.find((p) => p.name === 'hmacToken')?.typeOptions?.password).toBe(true);
+		const platform = new ChatwootSuitePlatformApi();
+		expect(platform.name).toBe('chatwootSuitePlatformApi');
+		expect(platform.displayName).toBe('Chatwoot Platform API');
+		expect(platform.properties.map((p) => p.name)).toEqual(['baseUrl', 'accessToken']);
+		expect(platform.properties.find((p) => p.name === 'accessToken')?.typeOptions?.password).toBe(true);
 	});
 });
 
@@ -152,5 +172,31 @@ describe('node Chatwoot', () => {
 		const all = [...fields, ...fields.flatMap((f) => (f.options ?? []) as INodeProperties[])];
 		expect(all.find((p) => p.name === 'messageType')?.default).toBe('outgoing');
 		expect(all.find((p) => p.name === 'private')?.default).toBe(false);
+	});
+});
+
+describe('node Chatwoot Platform', () => {
+	const description = new ChatwootPlatform().description;
+	const REQUIRED: Record<string, string[]> = {
+		account: ['create', 'get', 'update', 'delete'],
+		accountUser: ['create', 'getAll', 'delete'],
+		user: ['create', 'get', 'update', 'delete', 'getLoginUrl'],
+		agentBot: ['create', 'get', 'getAll', 'update', 'delete'],
+	};
+
+	it('is usable as an AI tool and uses the chatwootSuitePlatformApi credential', () => {
+		expect(description.name).toBe('chatwootPlatform');
+		expect(description.displayName).toBe('Chatwoot Platform');
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toEqual([{ name: 'chatwootSuitePlatformApi', required: true }]);
+	});
+
+	it.each(Object.entries(REQUIRED))('resource %s offers every required operation, each implemented', (resource, operations) => {
+		const resourceOption = description.properties.find((p) => p.name === 'resource');
+		expect((resourceOption?.options ?? []).map((o) => (o as { value: string }).value)).toContain(resource);
+		const offered = operationOptions(description.properties, resource);
+		expect(offered).toEqual(expect.arrayContaining(operations));
+		for (const operation of offered) expect(typeof platformResources[resource].operations[operation]?.execute).toBe('function');
+		expect(Object.keys(platformResources[resource].operations).sort()).toEqual([...offered].sort());
 	});
 });

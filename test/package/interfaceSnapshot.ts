@@ -8,8 +8,10 @@ import type { ICredentialType, INodeProperties, INodePropertyCollection, INodePr
 
 import { ChatwootSuiteApi } from '../../credentials/ChatwootSuiteApi.credentials';
 import { ChatwootSuiteClientApi } from '../../credentials/ChatwootSuiteClientApi.credentials';
+import { ChatwootSuitePlatformApi } from '../../credentials/ChatwootSuitePlatformApi.credentials';
 import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
 import { ChatwootClient } from '../../nodes/ChatwootClient/ChatwootClient.node';
+import { ChatwootPlatform } from '../../nodes/ChatwootPlatform/ChatwootPlatform.node';
 import { ChatwootTrigger } from '../../nodes/ChatwootTrigger/ChatwootTrigger.node';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -55,8 +57,8 @@ function credential(c: ICredentialType): Json {
 
 export function interfaceSnapshot(): Json {
 	return {
-		nodes: [new Chatwoot(), new ChatwootTrigger(), new ChatwootClient()].map(node),
-		credentials: [new ChatwootSuiteApi(), new ChatwootSuiteClientApi()].map(credential),
+		nodes: [new Chatwoot(), new ChatwootTrigger(), new ChatwootClient(), new ChatwootPlatform()].map(node),
+		credentials: [new ChatwootSuiteApi(), new ChatwootSuiteClientApi(), new ChatwootSuitePlatformApi()].map(credential),
 	};
 }
 
