@@ -48,6 +48,7 @@ function table(description) {
 function render() {
 	const action = load('nodes/Chatwoot/Chatwoot.node.js', 'Chatwoot');
 	const client = load('nodes/ChatwootClient/ChatwootClient.node.js', 'ChatwootClient');
+	const platform = load('nodes/ChatwootPlatform/ChatwootPlatform.node.js', 'ChatwootPlatform');
 	return [
 		START,
 		'',
@@ -58,6 +59,10 @@ function render() {
 		'### Chatwoot Client (customer side, `n8n-nodes-chatwoot-suite.chatwootClient`)',
 		'',
 		table(client),
+		'',
+		'### Chatwoot Platform (provisioning, `n8n-nodes-chatwoot-suite.chatwootPlatform`)',
+		'',
+		table(platform),
 		'',
 		END,
 	].join('\n');
