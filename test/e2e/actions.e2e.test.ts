@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe('n8n loads the package', () => {
 	test(
-		'n8n export:nodes lists the three node types of n8n-nodes-chatwoot-suite',
+		'n8n export:nodes lists the four node types of n8n-nodes-chatwoot-suite',
 		async () => {
 			const names = (await env.n8n.exportNodeTypes()).map((n) => n.name);
 			expect(names).toEqual(
@@ -26,6 +26,7 @@ describe('n8n loads the package', () => {
 					'n8n-nodes-chatwoot-suite.chatwoot',
 					'n8n-nodes-chatwoot-suite.chatwootTrigger',
 					'n8n-nodes-chatwoot-suite.chatwootClient',
+					'n8n-nodes-chatwoot-suite.chatwootPlatform',
 				]),
 			);
 		},
@@ -38,11 +39,11 @@ describe('n8n loads the package', () => {
 		expect(r.json.data.versionCli).toBe(env.n8n.version);
 	});
 
-	test('the running server knows both credential types', async () => {
+	test('the running server knows the three credential types', async () => {
 		const r = await httpJson('GET', `${env.n8n.baseUrl}/types/credentials.json`, { cookie: env.n8n.cookie });
 		expect(r.status).toBe(200);
 		const names = (r.json as Array<{ name: string }>).map((c) => c.name);
-		expect(names).toEqual(expect.arrayContaining(['chatwootSuiteApi', 'chatwootSuiteClientApi']));
+		expect(names).toEqual(expect.arrayContaining(['chatwootSuiteApi', 'chatwootSuiteClientApi', 'chatwootSuitePlatformApi']));
 	});
 });
 
@@ -91,6 +92,34 @@ describe('seed flow (examples/seed-flow.json): contact in API inbox → conversa
 			const exec = await lastExecution(wf.id);
 			expect(exec.status).toBe('success');
 			expect(out(exec, 'Agent Reply')[0].id).toBe(reply.id);
+		},
+		SCENARIO_TIMEOUT,
+	);
+});
+
+describe('platform provisioning (examples/platform-provisioning.json): account → admin → membership → API inbox with the new token → login link', () => {
+	test(
+		"creates the account and its administrator through the Platform API, and the inbox with the administrator's own token",
+		async () => {
+			const wf = await env.n8n.createWorkflow(loadExample('platform-provisioning.json'), env.credentials);
+			const run = await env.n8n.execute(wf.id);
+			expect(run.output).not.toContain('Error executing workflow');
+			expect(run.ok).toBe(true);
+			const [account] = out(run.result, 'Create Account');
+			const [admin] = out(run.result, 'Create Admin User');
+			const [inbox] = out(run.result, 'Create API Inbox');
+			const [link] = out(run.result, 'Get Admin Login Link');
+			expect(account.id).not.toBe(env.accountId);
+			const state = await env.sim.state();
+			expect(state.platformAppPermissibles.map((p: any) => `${p.permissible_type}:${p.permissible_id}`)).toEqual(
+				expect.arrayContaining([`Account:${account.id}`, `User:${admin.id}`]),
+			);
+			const user = state.users.find((u: any) => u.id === admin.id);
+			expect(user.account_ids).toEqual([account.id]);
+			expect(user.roles[account.id]).toBe('administrator');
+			// the inbox is in the new account: n8n resolved the credential's expressions from this run
+			expect(state.inboxes.find((i: any) => i.id === inbox.id)).toMatchObject({ account_id: account.id, channel_type: 'Channel::Api', name: 'Website' });
+			expect(link.url).toContain('sso_auth_token=');
 		},
 		SCENARIO_TIMEOUT,
 	);
@@ -189,7 +218,7 @@ describe('every workflow in examples/', () => {
 		.sort();
 
 	test('there are example workflows', () => {
-		expect(files).toEqual(expect.arrayContaining(['seed-flow.json', 'trigger-reply.json']));
+		expect(files).toEqual(expect.arrayContaining(['seed-flow.json', 'trigger-reply.json', 'platform-provisioning.json']));
 	});
 
 	test.each(files)(
@@ -244,6 +273,11 @@ describe('secrets', () => {
 		expect(JSON.stringify(execs)).not.toContain(env.token);
 		expect(env.n8n.allLogs()).not.toContain(env.token);
 		expect(env.n8n.filesContaining(env.token)).toEqual([]);
+		// the Platform App token (provisioning example) is as secret as the user token
+		const platformToken = env.sim.info.platformToken;
+		expect(JSON.stringify(execs)).not.toContain(platformToken);
+		expect(env.n8n.allLogs()).not.toContain(platformToken);
+		expect(env.n8n.filesContaining(platformToken)).toEqual([]);
 		// the search itself works: data that is stored in clear text is found (execution data in the database)
 		expect(env.n8n.filesContaining('Jane Seed').some((f) => f.includes('database.sqlite'))).toBe(true);
 	});

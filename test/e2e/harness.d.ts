@@ -108,6 +108,7 @@ export class N8nInstance {
 	api(method: string, path: string, body?: unknown): Promise<any>;
 	apiRaw(method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }>;
 	createCredential(name: string, type: string, data: Record<string, unknown>): Promise<CredentialRef & { type: string }>;
+	createCredentialInEditor(name: string, type: string, data: Record<string, unknown>): Promise<CredentialRef & { type: string }>;
 	createWorkflow(wf: any, credentials?: Record<string, CredentialRef>): Promise<{ id: string; name: string; nodes: any[]; [k: string]: any }>;
 	activate(id: string): Promise<any>;
 	deactivate(id: string): Promise<any>;

@@ -733,15 +733,29 @@ class N8nInstance {
 	}
 
 	/**
+	 * Create a credential the way the editor does (`POST /rest/credentials`, owner cookie). The public API validates the
+	 * data against the field types and refuses an expression in a number field; the editor stores it as typed.
+	 */
+	async createCredentialInEditor(name, type, data) {
+		const r = await httpJson('POST', `${this.baseUrl}/rest/credentials`, { cookie: this.cookie, body: { name, type, data } });
+		const body = expectOk(r, `POST /rest/credentials (${type})`);
+		return body.data || body;
+	}
+
+	/**
 	 * Create a workflow through the public API. `credentials` maps credential type → {id, name}; every node's
-	 * credential reference of that type is pointed at it (example files carry placeholder ids).
+	 * credential reference of that type is pointed at it (example files carry placeholder ids). A key equal to a
+	 * placeholder id wins over the type, for a workflow that uses two credentials of one type.
 	 */
 	async createWorkflow(wf, credentials = {}) {
 		const nodes = (wf.nodes || []).map((n) => {
 			const node = { ...n };
 			if (node.credentials) {
 				node.credentials = Object.fromEntries(
-					Object.entries(node.credentials).map(([type, ref]) => [type, credentials[type] ? { id: credentials[type].id, name: credentials[type].name } : ref]),
+					Object.entries(node.credentials).map(([type, ref]) => {
+						const target = (ref && credentials[ref.id]) || credentials[type];
+						return [type, target ? { id: target.id, name: target.name } : ref];
+					}),
 				);
 			}
 			return node;

@@ -40,9 +40,23 @@ export async function startE2e(n8nOptions: Parameters<typeof startN8n>[0] = {}):
 			baseUrl: sim.url,
 			inboxIdentifier: sim.info.inbox_identifier,
 		});
+		const platformCred = await n8n.createCredential('Chatwoot Platform (simulator)', 'chatwootSuitePlatformApi', {
+			baseUrl: sim.url,
+			accessToken: sim.info.platformToken,
+		});
+		// examples/platform-provisioning.json: the Chatwoot node acts in the account the run just created, with the
+		// new administrator's token, through expressions in the credential (README → Chatwoot Platform).
+		const handover = await n8n.createCredentialInEditor('Chatwoot (the new account)', 'chatwootSuiteApi', {
+			baseUrl: sim.url,
+			accessToken: "={{ $('Create Admin User').item.json.access_token }}",
+			accountId: "={{ $('Create Account').item.json.id }}",
+		});
 		const credentials = {
 			chatwootSuiteApi: { id: cred.id, name: cred.name },
 			chatwootSuiteClientApi: { id: clientCred.id, name: clientCred.name },
+			chatwootSuitePlatformApi: { id: platformCred.id, name: platformCred.name },
+			// the placeholder id of the example's hand-over credential
+			chatwootProvisionedAccount: { id: handover.id, name: handover.name },
 		};
 		return { sim, n8n, accountId, apiInboxId, token, cred: credentials.chatwootSuiteApi, credentials };
 	} catch (e) {

@@ -3,7 +3,7 @@
  * its token, and `platform()` which runs the real node through n8n-core's harness with the
  * `chatwootSuitePlatformApi` credential.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeListSearchResult } from 'n8n-workflow';
 
 import { ChatwootSuitePlatformApi } from '../../../credentials/ChatwootSuitePlatformApi.credentials';
 import { ChatwootPlatform } from '../../../nodes/ChatwootPlatform/ChatwootPlatform.node';
@@ -95,14 +95,14 @@ export function errorText(error: NodeError): string {
 	return `${error.message} ${error.description ?? ''}`;
 }
 
-export async function listSearch(env: Env, method: string, filter?: string, path = 'parameters.accountId') {
-	return await loadOptions(new ChatwootPlatform(), method, {
+export async function listSearch(env: Env, method: string, filter?: string, path = 'parameters.accountId'): Promise<INodeListSearchResult> {
+	return (await loadOptions(new ChatwootPlatform(), method, {
 		credentials: [platformCredential(env)],
 		parameters: {},
 		filter,
 		kind: 'listSearch',
 		path,
-	});
+	})) as INodeListSearchResult;
 }
 
 /** Every Chatwoot request this test sent must match the OpenAPI spec or a documented deviation. */
