@@ -96,9 +96,21 @@ async function main() {
 			baseUrl: info.url,
 			inboxIdentifier: info.inbox_identifier,
 		});
+		const platformCred = await n8n.createCredential('Chatwoot Platform (demo)', 'chatwootSuitePlatformApi', {
+			baseUrl: info.url,
+			accessToken: info.platformToken,
+		});
+		// examples/platform-provisioning.json acts in the account it just created (README → Chatwoot Platform)
+		const handover = await n8n.createCredentialInEditor('Chatwoot (the new account)', 'chatwootSuiteApi', {
+			baseUrl: info.url,
+			accessToken: "={{ $('Create Admin User').item.json.access_token }}",
+			accountId: "={{ $('Create Account').item.json.id }}",
+		});
 		const credentials = {
 			chatwootSuiteApi: { id: cred.id, name: cred.name },
 			chatwootSuiteClientApi: { id: clientCred.id, name: clientCred.name },
+			chatwootSuitePlatformApi: { id: platformCred.id, name: platformCred.name },
+			chatwootProvisionedAccount: { id: handover.id, name: handover.name },
 		};
 		const imported = [];
 		for (const file of fs.readdirSync(path.join(REPO, 'examples')).filter((f) => f.endsWith('.json')).sort()) {
