@@ -95,6 +95,17 @@ export class ChatwootSuiteApi implements ICredentialType {
 				},
 			},
 			{
+				// Conversation show is open to agent bots, so only a token that is neither a user's nor a bot's gets
+				// this here: a Platform App's (AccessTokenAuthHelper#validate_bot_access_token!).
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error',
+					value: 'Access to this endpoint is not authorized for bots',
+					message:
+						"This is a Platform App token: it works only with the Platform API (use it in a Chatwoot Platform API credential). Here, use a user's access token (Profile settings → Access Token) or an agent bot's token.",
+				},
+			},
+			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'errors[0]',

@@ -107,6 +107,12 @@ describe('Chatwoot API credential test', () => {
 		expect(result.message).toMatch(/rejected the access token/);
 	});
 
+	it('says a Platform App token belongs in the Chatwoot Platform API credential', async () => {
+		const result = await testCredential(api, data({ accessToken: platformToken }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/This is a Platform App token: it works only with the Platform API/);
+	});
+
 	it('says the token has no access to that account', async () => {
 		const result = await testCredential(api, data({ accountId: otherAccountId }));
 		expect(result.status).toBe('Error');
