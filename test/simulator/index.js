@@ -33,6 +33,9 @@ class ChatwootSimulator {
 		});
 		this.X = createServices(this.store, this.S, { emit: (...a) => this.dispatcher.emit(...a) });
 		this.seed = createSeeder(this.store, this.X);
+		Object.assign(this.seed, require('./seed-admin').createAdminSeeder(this.store));
+		/** Chatwoot edition: 'community' (default) or 'enterprise' (audit logs, reporting events). */
+		this.edition = options.edition === 'enterprise' ? 'enterprise' : 'community';
 		this.limiter = new RateLimiter(getNow);
 		this.faults = new FaultInjector();
 		this._requests = [];
@@ -46,6 +49,9 @@ class ChatwootSimulator {
 		require('./routes-account').register(this.appRouter, env);
 		require('./routes-contacts').register(this.appRouter, env);
 		require('./routes-conversations').register(this.appRouter, env);
+		require('./routes-automation').register(this.appRouter, env);
+		require('./routes-reports').register(this.appRouter, env);
+		require('./routes-helpcenter').register(this.appRouter, env);
 		this.clientRouter = new Router();
 		require('./routes-client').register(this.clientRouter, env);
 		this.platformRouter = new Router();
@@ -90,6 +96,7 @@ class ChatwootSimulator {
 		this.limiter.set(null);
 		this.faults.set(null);
 		this.signing = this.options.webhookSecrets !== false;
+		this.edition = this.options.edition === 'enterprise' ? 'enterprise' : 'community';
 	}
 
 	// ---------- knobs ----------
@@ -101,6 +108,10 @@ class ChatwootSimulator {
 	}
 	setFaults(cfg) {
 		this.faults.set(cfg);
+	}
+	/** 'enterprise' serves the enterprise-only routes (audit logs); 'community' answers them 404 like a CE build. */
+	setEdition(edition) {
+		this.edition = edition === 'enterprise' ? 'enterprise' : 'community';
 	}
 	setWebhookSigning(on) {
 		this.signing = !!on;

@@ -21,6 +21,16 @@ const TABLES = [
 	// Platform API (routes-platform.js)
 	'platformApps',
 	'platformAppPermissibles',
+	// automation, reports and help center (routes-automation.js, routes-reports.js, routes-helpcenter.js)
+	'automationRules',
+	'macros',
+	'campaigns',
+	'reportingEvents',
+	'csatSurveyResponses',
+	'auditLogs',
+	'portals',
+	'categories',
+	'articles',
 ];
 
 const CHANNEL_TYPES = {
