@@ -6,6 +6,7 @@ import { description as conversation } from './actions/conversation/Conversation
 import { description as inbox } from './actions/inbox/Inbox.resource';
 import { description as message } from './actions/message/Message.resource';
 import { batchingFields } from './actions/batching';
+import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -34,13 +35,26 @@ export class Chatwoot implements INodeType {
 					{ name: 'Conversation', value: 'conversation' },
 					{ name: 'Inbox', value: 'inbox' },
 					{ name: 'Message', value: 'message' },
-				],
+					// automation, reports and help center (issue 14, part B)
+					{ name: 'Article', value: 'article' },
+					{ name: 'Audit Log', value: 'auditLog' },
+					{ name: 'Automation Rule', value: 'automationRule' },
+					{ name: 'Campaign', value: 'campaign' },
+					{ name: 'Category', value: 'category' },
+					{ name: 'CSAT Survey Response', value: 'csat' },
+					{ name: 'Macro', value: 'macro' },
+					{ name: 'Portal', value: 'portal' },
+					{ name: 'Report', value: 'report' },
+				].sort((a, b) => a.name.localeCompare(b.name)),
 				default: 'message',
 			},
 			...contact,
 			...conversation,
 			...message,
 			...inbox,
+			...['automationRule', 'macro', 'campaign', 'report', 'csat', 'auditLog', 'portal', 'category', 'article'].flatMap(
+				(name) => resources[name].description,
+			),
 			...batchingFields(),
 		],
 	};

@@ -1,2 +1,5 @@
-export * as listSearch from '../../shared/methods/listSearch';
+import * as sharedListSearch from '../../shared/methods/listSearch';
+import * as adminListSearch from './listSearchAdmin';
+
 export * as loadOptions from '../../shared/methods/loadOptions';
+export const listSearch = { ...sharedListSearch, ...adminListSearch };

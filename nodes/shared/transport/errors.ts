@@ -99,6 +99,19 @@ function bodyText(body: unknown, key: 'error' | 'message'): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+/**
+ * `render_could_not_create_error(record.errors.messages)` (automation rules, macros, help center) sends
+ * `{error: {field: ["message", ...]}}`: a hash, not a string.
+ */
+function fieldErrors(body: unknown): string | undefined {
+	const errors = asObject(asObject(body)?.error);
+	if (!errors) return undefined;
+	const texts = Object.values(errors)
+		.flatMap((v) => (Array.isArray(v) ? v : [v]))
+		.filter((v) => typeof v === 'string' && v.trim() !== '');
+	return texts.length ? texts.join(' ') : undefined;
+}
+
 function subjectName(subject: RequestSubject): string {
 	const name = subject.resource ?? 'record';
 	return subject.id !== undefined && subject.id !== '' ? `${name} ${subject.id}` : `the requested ${name}`;
@@ -231,7 +244,7 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 		}
 		return {
 			httpCode,
-			message: `Chatwoot rejected the request: ${error ?? 'invalid data'}`,
+			message: `Chatwoot rejected the request: ${error ?? fieldErrors(body) ?? 'invalid data'}`,
 			description: 'Correct the values and run again.',
 		};
 	}

@@ -1,0 +1,16 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { getId, toItems } from '../../../shared/helpers/items';
+import { automationRuleLocator } from '../../helpers/locators';
+import { ruleCall } from './shared';
+
+const properties: INodeProperties[] = [automationRuleLocator('The automation rule to copy')];
+
+export const description = updateDisplayOptions({ show: { resource: ['automationRule'], operation: ['clone'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const id = getId(this, 'automationRuleId', itemIndex, 'automation rule ID');
+	// Not retried after an uncertain failure: a repeated clone would make a second copy.
+	return toItems(await ruleCall(this, itemIndex, id, { method: 'POST', path: `/automation_rules/${id}/clone` }));
+}
