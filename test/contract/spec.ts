@@ -39,6 +39,32 @@ export const UNDOCUMENTED_ROUTES: Array<{ method: string; template: string; reas
 	{ method: 'POST', template: '/api/v1/accounts/{account_id}/inboxes/{id}/reset_secret', reason: 'API-NOTES §1.4 [not in spec]' },
 	{ method: 'GET', template: '/api/v1/accounts/{account_id}/conversations/search', reason: 'API-NOTES §1.2 [not in spec]' },
 	{ method: 'GET', template: '/platform/api/v1/accounts', reason: 'API-NOTES §3: the accounts a platform app created (Platform::Api::V1::AccountsController#index) [not in spec]' },
+	// automation, reports, help center (issue 14 part B; Chatwoot f66b551c config/routes.rb)
+	{ method: 'POST', template: '/api/v1/accounts/{account_id}/automation_rules/{id}/clone', reason: 'API-NOTES §1.7 [not in spec]: routes.rb `post :clone`' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/macros', reason: 'API-NOTES §1.7 [not in spec]: MacrosController' },
+	{ method: 'POST', template: '/api/v1/accounts/{account_id}/macros', reason: 'API-NOTES §1.7 [not in spec]' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/macros/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
+	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/macros/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
+	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/macros/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
+	{ method: 'POST', template: '/api/v1/accounts/{account_id}/macros/{id}/execute', reason: 'API-NOTES §1.7 [not in spec]: MacrosController#execute' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/campaigns', reason: 'API-NOTES §1.7 [not in spec]: CampaignsController' },
+	{ method: 'POST', template: '/api/v1/accounts/{account_id}/campaigns', reason: 'API-NOTES §1.7 [not in spec]' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/campaigns/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
+	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/campaigns/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
+	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/campaigns/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
+	{ method: 'GET', template: '/api/v2/accounts/{account_id}/summary_reports/label', reason: 'API-NOTES §1.8 [not in spec]: SummaryReportsController#label' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/csat_survey_responses', reason: 'API-NOTES §1.8 [not in spec]: CsatSurveyResponsesController#index' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/csat_survey_responses/metrics', reason: 'API-NOTES §1.8 [not in spec]: #metrics' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{id}', reason: 'API-NOTES §1.9 [not in spec]: PortalsController#show (by slug)' },
+	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/portals/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories', reason: 'API-NOTES §1.9 [not in spec]: CategoriesController' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
+	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
+	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles', reason: 'API-NOTES §1.9 [not in spec]: ArticlesController' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
+	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
+	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
 ];
 
 /** Query parameters the server reads although the spec does not declare them (API-NOTES §1, §6). */
@@ -50,10 +76,27 @@ export const UNDOCUMENTED_QUERY: Record<string, string[]> = {
 	'GET /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages': ['before'],
 	// Platform::Api::V1::AccountUsersController#destroy reads params[:user_id]; the spec declares no parameter or body at all.
 	'DELETE /platform/api/v1/accounts/{account_id}/account_users': ['user_id'],
+	// ReportsController#common_params / report_params (Chatwoot f66b551c)
+	'GET /api/v2/accounts/{account_id}/reports': ['group_by', 'business_hours', 'timezone_offset'],
+	'GET /api/v2/accounts/{account_id}/reports/summary': ['business_hours'],
+	'GET /api/v2/accounts/{account_id}/reports/conversations': ['page'],
+	'GET /api/v2/accounts/{account_id}/reports/conversations/': ['page'],
 };
 
 /** Body rules of the spec that the server does not enforce (API-NOTES §6). */
 export const BODY_DEVIATIONS: Array<{ method: string; template: string; ignore: (error: Json) => boolean; reason: string }> = [
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/automation_rules',
+		ignore: (e) => e.keyword === 'enum' && e.instancePath === '/event_name',
+		reason: 'API-NOTES §1.7: conversation_opened is an event automation rules listen to (AutomationRuleListener#conversation_opened); the spec lists 4',
+	},
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/automation_rules/{id}',
+		ignore: (e) => e.keyword === 'enum' && e.instancePath === '/event_name',
+		reason: 'API-NOTES §1.7: conversation_opened (see POST)',
+	},
 	{
 		method: 'POST',
 		template: '/api/v1/accounts/{account_id}/contacts',
