@@ -16,7 +16,11 @@ async function listOf(context: ILoadOptionsFunctions, path: string, qs?: IDataOb
 }
 
 function portalSlug(context: ILoadOptionsFunctions): string {
-	const slug = String(context.getCurrentNodeParameter('portalSlug', { extractValue: true }) ?? '').trim();
+	// The raw locator value: {mode: 'list'|'slug', value: 'help'} or {mode: 'url', value: '…/portals/help/…'}.
+	const raw = context.getCurrentNodeParameter('portalSlug') as unknown;
+	const locator = (raw && typeof raw === 'object' ? raw : { value: raw }) as IDataObject;
+	const value = String(locator.value ?? '').trim();
+	const slug = locator.mode === 'url' ? (/\/portals\/([A-Za-z0-9_-]+)/.exec(value)?.[1] ?? '') : value;
 	if (!slug) {
 		throw new NodeOperationError(context.getNode(), 'Pick a portal first', {
 			description: 'Categories and articles belong to a help-center portal: choose the portal above.',
