@@ -47,6 +47,9 @@ export interface SimDb {
 	labels: LabelRecord[]; teams: TeamRecord[]; webhooks: WebhookRecord[]; attachments: AttachmentRecord[]; customAttributeDefinitions: CustomAttributeDefinitionRecord[];
 	/** Platform API (routes-platform.js) */
 	platformApps: PlatformAppRecord[]; platformAppPermissibles: PlatformAppPermissibleRecord[];
+	// automation, reports and help center (routes-automation.js, routes-reports.js, routes-helpcenter.js)
+	automationRules: any[]; macros: any[]; campaigns: any[]; reportingEvents: any[]; csatSurveyResponses: any[]; auditLogs: any[];
+	portals: any[]; categories: any[]; articles: any[];
 }
 
 export interface RequestLogEntry {
@@ -103,6 +106,15 @@ export interface Seed {
 	platformApp(a?: { name?: string; accessToken?: string; owns?: Array<{ type: 'Account' | 'User' | 'AgentBot'; id: number }> }): PlatformAppRecord;
 	platformAppPermissible(a: { platformAppId: number; type: 'Account' | 'User' | 'AgentBot'; id: number }): PlatformAppPermissibleRecord;
 	customAttribute(a: { accountId: number; attributeKey: string; attributeModel?: 'contact_attribute' | 'conversation_attribute'; displayName?: string; displayType?: string }): CustomAttributeDefinitionRecord;
+	// automation, reports and help center (seed-admin.js)
+	automationRule(a: { accountId: number; name?: string; description?: string | null; eventName?: string; conditions?: any[]; actions?: any[]; active?: boolean; createdAt?: number }): any;
+	macro(a: { accountId: number; name?: string; visibility?: 'personal' | 'global' | null; actions?: any[]; createdById?: number | null }): any;
+	reportingEvent(a: { accountId: number; name: string; value?: number; valueInBusinessHours?: number; conversationId?: number | null; inboxId?: number | null; userId?: number | null; createdAt?: number }): any;
+	csatSurveyResponse(a: { accountId: number; conversationId: number; rating: number; feedbackMessage?: string | null; assignedAgentId?: number | null; createdAt?: number }): any;
+	portal(a: { accountId: number; name?: string; slug: string; color?: string | null; archived?: boolean; config?: { allowed_locales?: string[]; default_locale?: string } }): any;
+	category(a: { portalId: number; name?: string; slug?: string; locale?: string; description?: string | null; position?: number }): any;
+	article(a: { portalId: number; title?: string; content?: string; description?: string | null; status?: 'draft' | 'published' | 'archived'; categoryId?: number | null; authorId: number; locale?: string; slug?: string; position?: number; updatedAt?: number }): any;
+	auditLog(a: { accountId: number; auditableType?: string; auditableId?: number; action?: string; userId?: number | null; username?: string | null; auditedChanges?: any; createdAt?: number }): any;
 	many: {
 		contacts(accountId: number, n: number, fn?: (i: number) => Partial<Obj> | void): ContactRecord[];
 		conversations(accountId: number, inboxId: number, n: number, fn?: (i: number) => Partial<Obj> | void): ConversationRecord[];
@@ -154,6 +166,8 @@ export interface ChatwootSimulator {
 	setRateLimits(cfg: RateLimitConfig | null): void;
 	setFaults(cfg: FaultConfig | null): void;
 	setWebhookSigning(on: boolean): void;
+	/** 'enterprise' serves enterprise-only routes (audit logs); 'community' (default) answers them 404. */
+	setEdition(edition: 'community' | 'enterprise'): void;
 	flushDeliveries(): Promise<void>;
 	customerMessage(a: { inboxId: number; sourceId?: string; contactId?: number; conversationId?: number; content: string; name?: string; email?: string }): CustomerMessageResult;
 }
