@@ -134,7 +134,7 @@ describe('latency, control API, reset', () => {
 	});
 
 	it('unknown route -> 404 with a simulator hint', async () => {
-		const r = await call(sim, 'GET', `${w.A}/portals/x/articles`, { token: tok() });
+		const r = await call(sim, 'GET', `${w.A}/no_such_route/x`, { token: tok() });
 		expect(r.status).toBe(404);
 		expect(r.json.simulator).toContain('No route matches');
 	});

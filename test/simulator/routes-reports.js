@@ -370,6 +370,40 @@ function register(router, env) {
 		return { total_count: rows.length, ratings_count: ratings, total_sent_messages_count: sent };
 	}, ADMIN);
 
+	// ---- account reporting events: enterprise only (enterprise/app/controllers/api/v1/accounts/reporting_events_controller.rb,
+	// enterprise/app/views/api/v1/models/_reporting_event.json.jbuilder; routes.rb `if ChatwootApp.enterprise?`) ----
+	router.add('GET', `${A}/reporting_events`, (ctx) => {
+		if (sim.edition !== 'enterprise') throw new HttpError(404, { status: 404, error: 'Not Found' }); // route not drawn
+		if (!ctx.auth.admin) throw ERR.unauthorizedAction();
+		const q = ctx.query;
+		const range = rangeOf(q);
+		const all = store.db.reportingEvents
+			.filter((e) => e.account_id === ctx.auth.accountId && inRange(range, e.created_at))
+			.filter((e) => isBlank(q.inbox_id) || String(e.inbox_id) === String(q.inbox_id))
+			.filter((e) => isBlank(q.user_id) || String(e.user_id) === String(q.user_id))
+			.filter((e) => isBlank(q.name) || e.name === q.name)
+			.sort((a, b) => b.created_at - a.created_at || b.id - a.id);
+		const page = Math.max(1, Number(q.page) || 1);
+		const iso = (ms) => (ms == null ? null : new Date(ms).toISOString());
+		return {
+			payload: all.slice((page - 1) * 25, page * 25).map((e) => ({
+				id: e.id,
+				name: e.name,
+				value: e.value,
+				value_in_business_hours: e.value_in_business_hours,
+				event_start_time: iso(e.event_start_time),
+				event_end_time: iso(e.event_end_time),
+				account_id: e.account_id,
+				inbox_id: e.inbox_id,
+				user_id: e.user_id,
+				conversation_id: e.conversation_id, // the database id, as the view renders it
+				created_at: iso(e.created_at),
+				updated_at: iso(e.updated_at),
+			})),
+			meta: { count: all.length, current_page: page, total_pages: Math.ceil(all.length / 25) },
+		};
+	});
+
 	// ---- audit logs: enterprise only. A community build has no AuditLogsController: the route answers 404. ----
 	router.add('GET', `${A}/audit_logs`, (ctx) => {
 		if (sim.edition !== 'enterprise') {

@@ -261,7 +261,9 @@ d('OpenAPI response schemas', () => {
 			const portal = sim.seed.portal({ accountId: acc, name: 'Help', slug: 'help' });
 			const range = 'since=1700000000&until=1800000000';
 			sim.setEdition('enterprise');
+			sim.seed.reportingEvent({ accountId: acc, name: 'first_response', value: 120, conversationId: conv.display_id });
 			return [
+				{ op: 'GET /api/v1/accounts/{account_id}/reporting_events', path: `${A}/reporting_events`, method: 'GET' },
 				{ op: 'GET /api/v1/accounts/{account_id}/automation_rules', path: `${A}/automation_rules`, method: 'GET' },
 				{ op: 'POST /api/v1/accounts/{account_id}/automation_rules', path: `${A}/automation_rules`, method: 'POST', body: { name: 'N', event_name: 'message_created', conditions: [], actions: [{ action_name: 'resolve_conversation', action_params: [] }] } },
 				{ op: 'GET /api/v1/accounts/{account_id}/automation_rules/{id}', path: `${A}/automation_rules/${rule.id}`, method: 'GET' },

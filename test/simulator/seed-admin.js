@@ -40,6 +40,9 @@ function createAdminSeeder(store) {
 				inbox_id: inboxId ?? (conv ? conv.inbox_id : null),
 				user_id: userId ?? (conv ? conv.assignee_id : null),
 				...stamp(createdAt),
+				// ReportingEventListener: the measured span ends when the event is written
+				event_start_time: (createdAt ?? store.now()) - Number(value) * 1000,
+				event_end_time: createdAt ?? store.now(),
 			});
 		},
 		csatSurveyResponse({ accountId, conversationId, rating, feedbackMessage = null, assignedAgentId, createdAt } = {}) {

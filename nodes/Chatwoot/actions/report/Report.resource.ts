@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/execution/types';
 import * as getConversationCounts from './getConversationCounts.operation';
+import * as getEvents from './getEvents.operation';
 import * as getFirstResponseDistribution from './getFirstResponseDistribution.operation';
 import * as getGroupSummary from './getGroupSummary.operation';
 import * as getInboxLabelMatrix from './getInboxLabelMatrix.operation';
@@ -11,6 +12,7 @@ import * as getSummary from './getSummary.operation';
 
 export const operations: Record<string, OperationModule> = {
 	getConversationCounts,
+	getEvents,
 	getFirstResponseDistribution,
 	getGroupSummary,
 	getInboxLabelMatrix,
@@ -32,6 +34,12 @@ export const description: INodeProperties[] = [
 				value: 'getConversationCounts',
 				description: 'Open, unattended and unassigned conversations right now, for the account or per agent',
 				action: 'Get live conversation counts',
+			},
+			{
+				name: 'Get Events',
+				value: 'getEvents',
+				description: 'Raw reporting events (first response, reply, resolution…) with their durations, newest first (Chatwoot Enterprise)',
+				action: 'Get reporting events',
 			},
 			{
 				name: 'Get First Response Distribution',
@@ -81,6 +89,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['report'] } },
 	},
 	...getConversationCounts.description,
+	...getEvents.description,
 	...getFirstResponseDistribution.description,
 	...getGroupSummary.description,
 	...getInboxLabelMatrix.description,

@@ -134,6 +134,25 @@ describe('report', () => {
 		expect(calls(sim)).toHaveLength(0);
 	});
 
+	it('getEvents: raw reporting events across pages, filtered (enterprise); explained on a community edition', async () => {
+		const error = await run(world, 'report', { operation: 'getEvents', returnAll: true, filters: {} }).catch((e) => e);
+		expect(error.message).toBe('This Chatwoot has no account reporting events');
+		sim.setEdition('enterprise');
+		for (let i = 0; i < 30; i++) {
+			sim.seed.reportingEvent({ accountId: world.accountId, name: 'reply_time', value: i, userId: world.agent.id, inboxId: world.apiInbox.id, createdAt: (D0 + i) * 1000 });
+		}
+		sim.clearRequests();
+		const all = await run(world, 'report', { operation: 'getEvents', returnAll: true, filters: { name: 'reply_time', userId: String(world.agent.id) } });
+		expect(all).toHaveLength(30);
+		expect(all[0].json).toMatchObject({ name: 'reply_time', value: 29, user_id: world.agent.id });
+		expect(calls(sim).map((r) => r.query.page).sort()).toEqual(['1', '2']);
+		expect(calls(sim)[0].query).toMatchObject({ name: 'reply_time', user_id: String(world.agent.id) });
+		const ranged = await run(world, 'report', { operation: 'getEvents', returnAll: false, limit: 100, filters: { since: iso(D0), until: iso(D0 + 2 * DAY) } });
+		expect(ranged).toHaveLength(33); // the 30 above plus the three events of the fixture
+		expectRequestsMatchSpec(sim.requests);
+		sim.setEdition('community');
+	});
+
 	it('names an unknown team', async () => {
 		await expect(run(world, 'report', { operation: 'getSummary', scopeType: 'team', teamId: rl(999), ...range })).rejects.toThrow(/Team 999 was not found/);
 	});
