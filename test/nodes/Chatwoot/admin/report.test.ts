@@ -1,5 +1,5 @@
 import { expectRequestsMatchSpec } from '../../../contract/spec';
-import { calls, rl, run, seedWorld, startWorld } from './setup';
+import { calls, rl, run, search, seedWorld, startWorld } from './setup';
 import type { Sim, World } from './setup';
 
 const DAY = 86400;
@@ -151,6 +151,15 @@ describe('report', () => {
 		expect(ranged).toHaveLength(33); // the 30 above plus the three events of the fixture
 		expectRequestsMatchSpec(sim.requests);
 		sim.setEdition('community');
+	});
+
+	it('reports on a label picked from the label list (by ID, not title)', async () => {
+		const picked = (await search(world, 'searchLabelIds', {}, 'bill')).results;
+		const label = sim.find.label(world.accountId, 'billing')!;
+		expect(picked).toEqual([{ name: 'billing', value: String(label.id) }]);
+		const out = await run(world, 'report', { operation: 'getSummary', scopeType: 'label', labelId: rl(picked[0].value, 'list'), ...range });
+		expect(out[0].json).toMatchObject({ conversations_count: 1, incoming_messages_count: 1, outgoing_messages_count: 1 });
+		expect(calls(sim).pop()!.query).toMatchObject({ type: 'label', id: String(label.id) });
 	});
 
 	it('names an unknown team', async () => {
