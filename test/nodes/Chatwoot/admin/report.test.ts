@@ -157,7 +157,7 @@ describe('report', () => {
 		const picked = (await search(world, 'searchLabelIds', {}, 'bill')).results;
 		const label = sim.find.label(world.accountId, 'billing')!;
 		expect(picked).toEqual([{ name: 'billing', value: String(label.id) }]);
-		const out = await run(world, 'report', { operation: 'getSummary', scopeType: 'label', labelId: rl(picked[0].value, 'list'), ...range });
+		const out = await run(world, 'report', { operation: 'getSummary', scopeType: 'label', labelId: rl(String(picked[0].value), 'list'), ...range });
 		expect(out[0].json).toMatchObject({ conversations_count: 1, incoming_messages_count: 1, outgoing_messages_count: 1 });
 		expect(calls(sim).pop()!.query).toMatchObject({ type: 'label', id: String(label.id) });
 	});
