@@ -117,6 +117,10 @@ function createControl(sim) {
 		sim.setWebhookSigning(ctx.body.enabled !== false);
 		return { ok: true };
 	});
+	r.add('POST', `${C}/storage-url`, (ctx) => {
+		sim.setStorageUrl(ctx.body && ctx.body.url);
+		return { ok: true };
+	});
 	r.add('GET', `${C}/stats`, () => sim.stats());
 	r.add('POST', `${C}/customer-message`, (ctx) => sim.customerMessage(ctx.body || {}));
 

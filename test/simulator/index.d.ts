@@ -98,7 +98,7 @@ export interface Seed {
 	contact(a: { accountId: number; name?: string; email?: string; phone_number?: string; identifier?: string; custom_attributes?: Obj; additional_attributes?: Obj; inboxId?: number; sourceId?: string; labels?: string[]; blocked?: boolean }): ContactRecord;
 	contactInbox(a: { contactId: number; inboxId: number; sourceId?: string; hmacVerified?: boolean }): ContactInboxRecord;
 	conversation(a: { accountId: number; inboxId: number; contactId?: number; sourceId?: string; status?: ConversationStatus; assigneeId?: number | null; teamId?: number | null; labels?: string[]; priority?: Priority; custom_attributes?: Obj; additional_attributes?: Obj }): ConversationRecord;
-	message(a: { accountId: number; conversationId: number; content?: string | null; message_type?: MessageType; private?: boolean; senderType?: 'contact' | 'user' | 'agent_bot'; senderId?: number; content_type?: string; content_attributes?: Obj; attachments?: { filename: string; contentType?: string; data: Buffer | string }[] }): MessageRecord;
+	message(a: { accountId: number; conversationId: number; content?: string | null; message_type?: MessageType; private?: boolean; senderType?: 'contact' | 'user' | 'agent_bot'; senderId?: number; content_type?: string; content_attributes?: Obj; attachments?: { filename: string; contentType?: string; data: Buffer | string; fileType?: string; externalUrl?: string }[] }): MessageRecord;
 	label(a: { accountId: number; title: string; description?: string; color?: string; showOnSidebar?: boolean }): LabelRecord;
 	team(a: { accountId: number; name: string; description?: string | null; memberIds?: number[]; allowAutoAssign?: boolean }): TeamRecord;
 	webhook(a: { accountId: number; url: string; subscriptions?: string[]; name?: string | null; inboxId?: number | null; secret?: string }): WebhookRecord;
@@ -168,6 +168,8 @@ export interface ChatwootSimulator {
 	setWebhookSigning(on: boolean): void;
 	/** 'enterprise' serves enterprise-only routes (audit logs); 'community' (default) answers them 404. */
 	setEdition(edition: 'community' | 'enterprise'): void;
+	/** Blob redirects go to `<url>/<key>/<filename>` (a storage service on another host); null = the disk route. */
+	setStorageUrl(url: string | null): void;
 	flushDeliveries(): Promise<void>;
 	customerMessage(a: { inboxId: number; sourceId?: string; contactId?: number; conversationId?: number; content: string; name?: string; email?: string }): CustomerMessageResult;
 }

@@ -97,6 +97,7 @@ class ChatwootSimulator {
 		this.faults.set(null);
 		this.signing = this.options.webhookSecrets !== false;
 		this.edition = this.options.edition === 'enterprise' ? 'enterprise' : 'community';
+		this.storageUrl = null;
 	}
 
 	// ---------- knobs ----------
@@ -115,6 +116,10 @@ class ChatwootSimulator {
 	}
 	setWebhookSigning(on) {
 		this.signing = !!on;
+	}
+	/** Blob redirects go to `<url>/<key>/<filename>` (a storage service on another host) instead of the disk route. */
+	setStorageUrl(url) {
+		this.storageUrl = url ? String(url).replace(/\/+$/, '') : null;
 	}
 	flushDeliveries() {
 		return this.dispatcher.flush();
@@ -181,7 +186,11 @@ class ChatwootSimulator {
 		if (!m) return reply(404, { status: 404, error: 'Not Found' });
 		const a = this.store.attachmentsByKey.get(m[2]);
 		if (!a) return reply(404, { status: 404, error: 'Not Found' });
-		if (m[1] !== 'disk') return reply(302, EMPTY, { Location: `${this.url}/rails/active_storage/disk/${a.key}/${m[3]}` });
+		if (m[1] !== 'disk') {
+			// A cloud storage service (S3, GCS, MinIO) lives on another host: ActiveStorage redirects there.
+			const target = this.storageUrl ? `${this.storageUrl}/${a.key}/${m[3]}` : `${this.url}/rails/active_storage/disk/${a.key}/${m[3]}`;
+			return reply(302, EMPTY, { Location: target });
+		}
 		return reply(200, a.data, { 'Content-Type': a.content_type, 'Content-Disposition': `inline; filename="${a.filename.replace(/"/g, '')}"` });
 	}
 

@@ -105,7 +105,7 @@ function createSeeder(store, X) {
 				sender_id = senderId != null ? Number(senderId) : null;
 			}
 			const m = store.insertMessage(conv, { content, message_type, private: isPrivate, content_type, content_attributes, sender_type, sender_id });
-			for (const a of attachments) store.createAttachment(m, { filename: a.filename, contentType: a.contentType, data: Buffer.isBuffer(a.data) ? a.data : Buffer.from(a.data || '') });
+			for (const a of attachments) store.createAttachment(m, { filename: a.filename, contentType: a.contentType, data: Buffer.isBuffer(a.data) ? a.data : Buffer.from(a.data || ''), fileType: a.fileType, externalUrl: a.externalUrl });
 			if (message_type !== 'activity') {
 				if (!isPrivate || message_type === 'incoming') conv.last_activity_at = m.created_at;
 				if (message_type === 'incoming') {

@@ -344,6 +344,11 @@ function createSerializers(store, opts) {
 	// ---------- attachments / messages ----------
 	S.attachment = (a) => {
 		const base = opts.baseUrl();
+		// app/models/attachment.rb#metadata_for_file_type: without a stored file, data_url is the external_url
+		// the channel passed on (location, fallback, embed, shares, Instagram) and thumb_url is empty.
+		if (a.external_url) {
+			return { id: a.id, message_id: a.message_id, file_type: a.file_type, account_id: a.account_id, data_url: a.external_url, thumb_url: '' };
+		}
 		const dataUrl = `${base}/rails/active_storage/blobs/redirect/${a.key}/${encodeURIComponent(a.filename)}`;
 		return {
 			id: a.id,

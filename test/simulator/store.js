@@ -429,13 +429,14 @@ class Store {
 		this.remove('messages', m);
 	}
 
-	createAttachment(message, { filename, contentType, data }) {
+	createAttachment(message, { filename, contentType, data, fileType: givenType, externalUrl }) {
 		const ext = filename && filename.includes('.') ? filename.split('.').pop().toLowerCase() : null;
 		const ct = contentType || 'application/octet-stream';
 		let fileType = 'file';
 		if (ct.startsWith('image/')) fileType = 'image';
 		else if (ct.startsWith('audio/')) fileType = 'audio';
 		else if (ct.startsWith('video/')) fileType = 'video';
+		if (givenType) fileType = givenType;
 		const rec = this.insert('attachments', {
 			message_id: message.id,
 			account_id: message.account_id,
@@ -444,6 +445,8 @@ class Store {
 			content_type: ct,
 			filename: filename || 'file',
 			file_size: data.length,
+			// No stored file, only a URL the channel passed on (location, fallback, shares, Instagram).
+			external_url: externalUrl || null,
 			key: randomToken(28),
 			data,
 			created_at: this.now(),
