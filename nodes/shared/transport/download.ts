@@ -1,9 +1,24 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { readHttpFailure, toNodeApiError } from './errors';
-import { API_CREDENTIAL, getApiCredential } from './request';
+import { getApiCredential } from './request';
 import type { ChatwootContext } from './request';
 
+/**
+ * Attachment downloads (security review, findings 1 and 2).
+ *
+ * - Never with the access token. `data_url` of a stored file is `url_for(file)` (app/models/attachment.rb
+ *   #file_url): an ActiveStorage URL under `<base path>/rails/active_storage/` whose signed blob id is the
+ *   permission. It answers 302 to the storage service (S3, GCS, MinIO, a CDN) on another host, and
+ *   n8n's `sendCredentialsOnCrossOriginRedirect: false` strips only `Authorization`, not Chatwoot's
+ *   `api_access_token` header: an authenticated download would hand the token to the storage host.
+ * - Only URLs Chatwoot made. For `location`, `fallback`, `embed`, shares and Instagram messages, and for
+ *   any file Chatwoot did not store, `data_url` is the `external_url` a sender chose (Attachment
+ *   #metadata_for_file_type / #file_metadata). Fetching that from n8n's network position would be an SSRF;
+ *   fetching an API path of the instance would be a confused deputy. So: http(s) only; the credential's
+ *   origin only under its ActiveStorage path, other hosts only when the user lists them.
+ * - Bounded: a size cap (checked against `file_size`, `content-length` and while reading) and a timeout.
+ */
 export interface DownloadedFile {
 	data: Buffer;
 	/** Content-Type the server sent, without parameters. */
@@ -12,12 +27,57 @@ export interface DownloadedFile {
 	fileName?: string;
 }
 
-function originOf(url: string): string | undefined {
+export interface DownloadPolicy {
+	/** Host names the user allows besides Chatwoot itself; `*.example.com` allows its subdomains. */
+	allowedHosts: string[];
+	maxBytes: number;
+	timeoutMs: number;
+}
+
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 60_000;
+/** Chatwoot's own default upload limit (MAXIMUM_FILE_UPLOAD_SIZE, 40 MB, app/models/attachment.rb). */
+export const DEFAULT_MAX_DOWNLOAD_MB = 40;
+
+const API_PATH = /\/(?:api|public\/api|platform\/api)\/v\d/i;
+
+export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+
+/** "a.com, *.b.com" → ['a.com', '*.b.com'] (lower case, without scheme, port or path). */
+export function parseAllowedHosts(value: unknown): string[] {
+	return String(value ?? '')
+		.split(/[\s,]+/)
+		.map((h) => h.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/[/:].*$/, ''))
+		.filter((h) => h !== '' && h !== '*');
+}
+
+function hostAllowed(host: string, allowed: string[]): boolean {
+	const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+	return allowed.some((entry) => (entry.startsWith('*.') ? name.endsWith(entry.slice(1)) && name.length > entry.length - 1 : name === entry));
+}
+
+/** Whether a `data_url` may be fetched, and why not. */
+export function checkDownloadUrl(raw: string, baseUrl: string, allowedHosts: string[]): UrlCheck {
+	let url: URL;
 	try {
-		return new URL(url).origin.toLowerCase();
+		url = new URL(raw);
 	} catch {
-		return undefined;
+		return { ok: false, reason: 'not a valid URL' };
 	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `${url.protocol} URLs are not downloaded` };
+	if (url.username || url.password) return { ok: false, reason: 'URLs with credentials are not downloaded' };
+	const base = new URL(baseUrl);
+	if (url.origin === base.origin) {
+		// The WHATWG parser has already resolved "..", "%2e%2e" and backslashes in the path.
+		const storagePath = `${base.pathname.replace(/\/+$/, '')}/rails/active_storage/`;
+		if (url.pathname.startsWith(storagePath)) return { ok: true, url: url.href };
+		return { ok: false, reason: `not a file Chatwoot stores (only ${storagePath} is downloaded from the Chatwoot host)` };
+	}
+	if (hostAllowed(url.hostname, allowedHosts)) {
+		// An allowed host may be Chatwoot under another address (FRONTEND_URL): never one of its API paths.
+		if (API_PATH.test(url.pathname)) return { ok: false, reason: 'a Chatwoot API path, not a file' };
+		return { ok: true, url: url.href };
+	}
+	return { ok: false, reason: `host ${url.hostname} is not Chatwoot and not in Allowed Download Hosts` };
 }
 
 function header(headers: IDataObject | undefined, name: string): string | undefined {
@@ -48,45 +108,92 @@ function fileNameOf(url: string, disposition: string | undefined): string | unde
 	}
 }
 
-function toBuffer(body: unknown): Buffer {
-	if (Buffer.isBuffer(body)) return body;
-	if (body instanceof ArrayBuffer) return Buffer.from(body);
-	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-	if (typeof body === 'string') return Buffer.from(body, 'binary');
-	return Buffer.from(JSON.stringify(body ?? ''));
+export class DownloadTooLargeError extends Error {}
+
+interface Readable {
+	on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+	on(event: 'end' | 'close', listener: () => void): unknown;
+	on(event: 'error', listener: (error: Error) => void): unknown;
+	destroy(error?: Error): unknown;
+}
+
+/** Reads a response stream, giving up (and closing it) past `maxBytes`. */
+async function readCapped(body: unknown, maxBytes: number, abort: () => void): Promise<Buffer> {
+	if (Buffer.isBuffer(body)) {
+		if (body.length > maxBytes) throw new DownloadTooLargeError();
+		return body;
+	}
+	const stream = body as Readable;
+	return await new Promise<Buffer>((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let done = false;
+		stream.on('data', (chunk: Buffer) => {
+			if (done) return;
+			size += chunk.length;
+			if (size > maxBytes) {
+				done = true;
+				abort();
+				stream.destroy();
+				reject(new DownloadTooLargeError());
+				return;
+			}
+			chunks.push(Buffer.from(chunk));
+		});
+		stream.on('end', () => {
+			if (done) return;
+			done = true;
+			resolve(Buffer.concat(chunks));
+		});
+		stream.on('error', (error: Error) => {
+			if (done) return;
+			done = true;
+			reject(error);
+		});
+	});
 }
 
 /**
- * Downloads a file Chatwoot links to (an attachment's `data_url`). A URL on the Chatwoot
- * instance itself is fetched with the credential; any other origin (S3, a CDN) is fetched
- * without it, so the access token never leaves the Chatwoot host, not even on a redirect.
+ * Downloads a URL that passed checkDownloadUrl, without credentials. Throws DownloadTooLargeError
+ * past the cap, a NodeApiError on HTTP failures.
  */
-export async function downloadFile(context: ChatwootContext, url: string): Promise<DownloadedFile> {
-	const credential = await getApiCredential(context);
-	const sameOrigin = originOf(url) !== undefined && originOf(url) === originOf(credential.baseUrl);
+export async function downloadFile(context: ChatwootContext, url: string, policy: DownloadPolicy): Promise<DownloadedFile> {
+	const { baseUrl, accessToken } = await getApiCredential(context);
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		url,
-		encoding: 'arraybuffer',
+		encoding: 'stream',
 		json: false,
 		returnFullResponse: true,
+		timeout: policy.timeoutMs,
+		abortSignal: controller.signal,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
-	let response: IDataObject;
 	try {
-		response = sameOrigin
-			? ((await context.helpers.httpRequestWithAuthentication.call(context, API_CREDENTIAL, options)) as IDataObject)
-			: ((await context.helpers.httpRequest(options)) as IDataObject);
-	} catch (error) {
-		throw toNodeApiError(context.getNode(), readHttpFailure(error), { resource: 'attachment file', baseUrl: credential.baseUrl }, [
-			credential.accessToken,
-		]);
+		let response: IDataObject;
+		try {
+			// Plain httpRequest: no credential is attached, on this hop or after any redirect.
+			response = (await context.helpers.httpRequest(options)) as IDataObject;
+		} catch (error) {
+			throw toNodeApiError(context.getNode(), readHttpFailure(error), { resource: 'attachment file', baseUrl }, [accessToken]);
+		}
+		const headers = response.headers as IDataObject | undefined;
+		const declared = Number(header(headers, 'content-length'));
+		if (Number.isFinite(declared) && declared > policy.maxBytes) {
+			controller.abort();
+			(response.body as Readable | undefined)?.destroy?.();
+			throw new DownloadTooLargeError();
+		}
+		const data = await readCapped(response.body, policy.maxBytes, () => controller.abort());
+		const contentType = header(headers, 'content-type')?.split(';')[0].trim();
+		return {
+			data,
+			mimeType: contentType === '' ? undefined : contentType,
+			fileName: fileNameOf(url, header(headers, 'content-disposition')),
+		};
+	} finally {
+		clearTimeout(timer);
 	}
-	const headers = response.headers as IDataObject | undefined;
-	const contentType = header(headers, 'content-type')?.split(';')[0].trim();
-	return {
-		data: toBuffer(response.body),
-		mimeType: contentType === '' ? undefined : contentType,
-		fileName: fileNameOf(url, header(headers, 'content-disposition')),
-	};
 }
