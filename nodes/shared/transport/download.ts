@@ -108,7 +108,7 @@ function fileNameOf(url: string, disposition: string | undefined): string | unde
 	}
 }
 
-export class DownloadTooLargeError extends Error {}
+class DownloadTooLargeError extends Error {}
 
 interface Readable {
 	on(event: 'data', listener: (chunk: Buffer) => void): unknown;
@@ -118,7 +118,7 @@ interface Readable {
 }
 
 /** Reads a response stream, giving up (and closing it) past `maxBytes`. */
-async function readCapped(body: unknown, maxBytes: number, abort: () => void): Promise<Buffer> {
+async function readCapped(body: unknown, maxBytes: number): Promise<Buffer> {
 	if (Buffer.isBuffer(body)) {
 		if (body.length > maxBytes) throw new DownloadTooLargeError();
 		return body;
@@ -133,7 +133,6 @@ async function readCapped(body: unknown, maxBytes: number, abort: () => void): P
 			size += chunk.length;
 			if (size > maxBytes) {
 				done = true;
-				abort();
 				stream.destroy();
 				reject(new DownloadTooLargeError());
 				return;
@@ -150,17 +149,23 @@ async function readCapped(body: unknown, maxBytes: number, abort: () => void): P
 			done = true;
 			reject(error);
 		});
+		// aborted by the timeout: the stream closes without 'end'
+		stream.on('close', () => {
+			if (done) return;
+			done = true;
+			reject(new Error('The download was interrupted (timeout or connection closed)'));
+		});
 	});
 }
 
+export type DownloadResult = { ok: true; file: DownloadedFile } | { ok: false; reason: 'too-large' };
+
 /**
- * Downloads a URL that passed checkDownloadUrl, without credentials. Throws DownloadTooLargeError
- * past the cap, a NodeApiError on HTTP failures.
+ * Downloads a URL that passed checkDownloadUrl, without credentials. A NodeApiError on HTTP
+ * failures and on the timeout (which covers the whole transfer, not only the first byte).
  */
-export async function downloadFile(context: ChatwootContext, url: string, policy: DownloadPolicy): Promise<DownloadedFile> {
+export async function downloadFile(context: ChatwootContext, url: string, policy: DownloadPolicy): Promise<DownloadResult> {
 	const { baseUrl, accessToken } = await getApiCredential(context);
-	const controller = new AbortController();
-	const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		url,
@@ -168,32 +173,38 @@ export async function downloadFile(context: ChatwootContext, url: string, policy
 		json: false,
 		returnFullResponse: true,
 		timeout: policy.timeoutMs,
-		abortSignal: controller.signal,
+		abortSignal: AbortSignal.timeout(policy.timeoutMs),
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	const fail = (error: unknown) =>
+		toNodeApiError(context.getNode(), readHttpFailure(error), { resource: 'attachment file', baseUrl }, [accessToken]);
+	let response: IDataObject;
 	try {
-		let response: IDataObject;
-		try {
-			// Plain httpRequest: no credential is attached, on this hop or after any redirect.
-			response = (await context.helpers.httpRequest(options)) as IDataObject;
-		} catch (error) {
-			throw toNodeApiError(context.getNode(), readHttpFailure(error), { resource: 'attachment file', baseUrl }, [accessToken]);
-		}
-		const headers = response.headers as IDataObject | undefined;
-		const declared = Number(header(headers, 'content-length'));
-		if (Number.isFinite(declared) && declared > policy.maxBytes) {
-			controller.abort();
-			(response.body as Readable | undefined)?.destroy?.();
-			throw new DownloadTooLargeError();
-		}
-		const data = await readCapped(response.body, policy.maxBytes, () => controller.abort());
-		const contentType = header(headers, 'content-type')?.split(';')[0].trim();
-		return {
+		// Plain httpRequest: no credential is attached, on this hop or after any redirect.
+		response = (await context.helpers.httpRequest(options)) as IDataObject;
+	} catch (error) {
+		throw fail(error);
+	}
+	const headers = response.headers as IDataObject | undefined;
+	const declared = Number(header(headers, 'content-length'));
+	if (Number.isFinite(declared) && declared > policy.maxBytes) {
+		(response.body as Readable | undefined)?.destroy?.();
+		return { ok: false, reason: 'too-large' };
+	}
+	let data: Buffer;
+	try {
+		data = await readCapped(response.body, policy.maxBytes);
+	} catch (error) {
+		if (error instanceof DownloadTooLargeError) return { ok: false, reason: 'too-large' };
+		throw fail(error);
+	}
+	const contentType = header(headers, 'content-type')?.split(';')[0].trim();
+	return {
+		ok: true,
+		file: {
 			data,
 			mimeType: contentType === '' ? undefined : contentType,
 			fileName: fileNameOf(url, header(headers, 'content-disposition')),
-		};
-	} finally {
-		clearTimeout(timer);
-	}
+		},
+	};
 }

@@ -8,7 +8,6 @@ import {
 	DEFAULT_DOWNLOAD_TIMEOUT_MS,
 	DEFAULT_MAX_DOWNLOAD_MB,
 	downloadFile,
-	DownloadTooLargeError,
 	getAllByCursor,
 	getApiCredential,
 	parseAllowedHosts,
@@ -42,7 +41,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to download the files attached to each message into binary fields attachment_0, attachment_1, … Only images, audio, video and files that Chatwoot stores are downloaded, without the access token; others (locations, links a sender shared, too large) are listed in skipped_attachments with the reason.",
+					"Whether to download the files attached to each message into binary fields attachment_0, attachment_1, … Only images, audio, video and files that Chatwoot stores are downloaded, without the access token; others (locations, links a sender shared, too large) are listed in skipped_attachments with the reason",
 			},
 			{
 				displayName: 'Max Attachment Size (MB)',
@@ -98,16 +97,12 @@ async function withAttachments(
 			skip(check.reason);
 			continue;
 		}
-		let file;
-		try {
-			file = await downloadFile(context, check.url, policy);
-		} catch (error) {
-			if (error instanceof DownloadTooLargeError) {
-				skip('larger than Max Attachment Size');
-				continue;
-			}
-			throw error;
+		const result = await downloadFile(context, check.url, policy);
+		if (!result.ok) {
+			skip('larger than Max Attachment Size');
+			continue;
 		}
+		const file = result.file;
 		const fileName = file.fileName ?? `attachment_${index}${attachment.extension ? `.${String(attachment.extension)}` : ''}`;
 		const mimeType = file.mimeType ?? (attachment.content_type ? String(attachment.content_type) : undefined);
 		binary[`attachment_${index}`] = await context.helpers.prepareBinaryData(file.data, fileName, mimeType);
