@@ -5,7 +5,11 @@ import { ACCOUNT_EVENTS, API_INBOX_EVENTS } from './filters';
 
 const EVENT_INFO: Record<string, { name: string; description: string }> = {
 	contact_created: { name: 'Contact Created', description: 'A contact was created' },
-	contact_updated: { name: 'Contact Updated', description: 'A contact was changed' },
+	contact_updated: {
+		name: 'Contact Updated',
+		description:
+			'A contact was changed. Chatwoot also sends this after every message a contact sends (last activity); see Options → Ignore Contact Activity Updates.',
+	},
 	conversation_created: { name: 'Conversation Created', description: 'A conversation was started' },
 	conversation_status_changed: {
 		name: 'Conversation Status Changed',
@@ -17,8 +21,16 @@ const EVENT_INFO: Record<string, { name: string; description: string }> = {
 		name: 'Conversation Updated',
 		description: 'A conversation changed (assignee, team, labels, attributes, priority…)',
 	},
-	inbox_created: { name: 'Inbox Created', description: 'An inbox was created' },
-	inbox_updated: { name: 'Inbox Updated', description: 'An inbox was changed' },
+	inbox_created: {
+		name: 'Inbox Created',
+		description:
+			'An inbox was created. Chatwoot sends this only when its server sets ENABLE_INBOX_EVENTS; channel credentials (secrets, tokens, passwords) are removed from the payload.',
+	},
+	inbox_updated: {
+		name: 'Inbox Updated',
+		description:
+			'An inbox was changed. Chatwoot sends this only when its server sets ENABLE_INBOX_EVENTS; channel credentials (secrets, tokens, passwords) are removed from the payload.',
+	},
 	message_created: { name: 'Message Created', description: 'A message or private note was posted' },
 	message_updated: { name: 'Message Updated', description: 'A message was edited, its status changed or a form was answered' },
 	webwidget_triggered: { name: 'Web Widget Triggered', description: 'A visitor opened the website live-chat widget' },
@@ -94,7 +106,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Deliveries are checked against Chatwoot\'s signature (X-Chatwoot-Signature) with the secret Chatwoot returns for the webhook (Chatwoot 4.12 and later) or the API inbox (4.13 and later); a forged, altered, replayed or stale delivery is answered 401 and starts nothing. Older Chatwoot versions send no signature: deliveries are then accepted unsigned, so keep the webhook URL private.',
+			'Every delivery must carry Chatwoot\'s signature (X-Chatwoot-Signature, made with the secret of the webhook or API inbox; this node fetches it from Chatwoot and never stores it in the workflow). A forged, altered, stale (see Signature Tolerance) or repeated delivery is answered 401 and starts nothing; a delivery whose signature was already seen counts as repeated, whatever its X-Chatwoot-Delivery ID. Chatwoot signs account webhooks from 4.12.0 and API inbox callbacks from 4.13.0; with older versions activation fails unless you turn on Accept Unsigned Deliveries (Insecure).',
 		name: 'signatureNotice',
 		type: 'notice',
 		default: '',
@@ -106,6 +118,14 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
+			{
+				displayName: 'Accept Unsigned Deliveries (Insecure)',
+				name: 'acceptUnsigned',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to run on deliveries without a signature, for Chatwoot versions that do not sign (account webhooks before 4.12.0, API inbox callbacks before 4.13.0). Insecure: anyone who learns the webhook URL can start the workflow with a forged event. Once Chatwoot has shown a secret or sent one signed delivery, unsigned deliveries are refused again regardless.',
+			},
 			{
 				displayName: 'Conversation Statuses',
 				name: 'conversationStatuses',
@@ -119,6 +139,14 @@ export const properties: INodeProperties[] = [
 				default: [],
 				description:
 					'Only events about conversations in one of these statuses start the workflow (after the change, for status changes). Empty means every status.',
+			},
+			{
+				displayName: 'Ignore Contact Activity Updates',
+				name: 'ignoreContactActivity',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to drop Contact Updated events that only change the contact's last activity time. Chatwoot sends one after every message a contact sends.",
 			},
 			{
 				displayName: 'Ignore Messages From This Credential',
@@ -172,10 +200,10 @@ export const properties: INodeProperties[] = [
 				displayName: 'Signature Tolerance (Seconds)',
 				name: 'signatureTolerance',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 1, maxValue: 3600 },
 				default: 300,
 				description:
-					"How far a delivery's X-Chatwoot-Timestamp may be from n8n's clock before it is rejected as stale. 0 turns the check off.",
+					"How far a delivery's X-Chatwoot-Timestamp may be from n8n's clock before it is refused as stale: 1 to 3600 seconds (0 or an empty value means 300; the check cannot be turned off). Signatures are remembered for twice this time, so a captured delivery cannot be replayed.",
 			},
 			{
 				displayName: 'Simplify',

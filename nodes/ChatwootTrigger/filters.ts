@@ -46,6 +46,8 @@ export interface FilterSettings {
 	ignoreOwnMessages: boolean;
 	/** The credential's user ID, found at activation. */
 	ownUserId?: number;
+	/** Drop contact_updated events that only change last_activity_at / updated_at. */
+	ignoreContactActivity: boolean;
 }
 
 export type FilterResult = { pass: true } | { pass: false; reason: string };
@@ -121,11 +123,46 @@ function labelsOf(conversation: IDataObject): string[] {
 }
 
 /**
+ * Chatwoot sends `contact_updated` after every message a contact sends: Message#update_contact_activity
+ * (app/models/message.rb, run from execute_after_create_commit_callbacks) does
+ * `sender.update(last_activity_at: DateTime.now)`, Contact#dispatch_update_event (app/models/contact.rb,
+ * after_update_commit) dispatches `previous_changes`, and WebhookListener#contact_updated sends them as
+ * `changed_attributes: [{last_activity_at: {...}}, {updated_at: {...}}]` (app/listeners/base_listener.rb
+ * #extract_changed_attributes). An update that changed nothing else is activity, not an edit.
+ */
+const ACTIVITY_ONLY_KEYS = new Set(['last_activity_at', 'updated_at']);
+
+/** Attribute names in `changed_attributes` (a list of one-key objects, or one object); undefined if unreadable. */
+export function changedAttributeNames(payload: IDataObject): string[] | undefined {
+	const changed = payload.changed_attributes;
+	if (Array.isArray(changed)) {
+		const names: string[] = [];
+		for (const entry of changed) {
+			const record = obj(entry);
+			if (!record) return undefined;
+			names.push(...Object.keys(record));
+		}
+		return names;
+	}
+	const record = obj(changed);
+	return record ? Object.keys(record) : undefined;
+}
+
+export function isActivityOnlyContactUpdate(event: string, payload: IDataObject): boolean {
+	if (event !== 'contact_updated') return false;
+	const names = changedAttributeNames(payload);
+	return names !== undefined && names.length > 0 && names.every((name) => ACTIVITY_ONLY_KEYS.has(name));
+}
+
+/**
  * Decides whether a delivery starts the workflow. Filters that do not apply to an event (e.g.
  * message types on a conversation event, inbox on a contact event) let it pass.
  */
 export function applyFilters(event: string, payload: IDataObject, settings: FilterSettings): FilterResult {
 	if (!settings.events.includes(event)) return { pass: false, reason: `event ${event} not selected` };
+	if (settings.ignoreContactActivity && isActivityOnlyContactUpdate(event, payload)) {
+		return { pass: false, reason: 'contact activity only (last_activity_at)' };
+	}
 
 	if (settings.inboxId !== undefined) {
 		const inboxId = inboxIdOf(event, payload);

@@ -1,19 +1,25 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { withoutCredentials } from '../shared/helpers/credentials';
 import { applyFilters } from './filters';
 import type { FilterSettings } from './filters';
-import { configuredInboxId, selectedEvents, state } from './lifecycle';
-import {
-	checkSignature,
-	DELIVERY_HEADER,
-	deliveryLogFor,
-	SIGNATURE_HEADER,
-	TIMESTAMP_HEADER,
-} from './signature';
+import { configuredInboxId, selectedEvents, sourceOf, state } from './lifecycle';
+import { DELIVERY_HEADER, deliveryLogFor, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 import { simplifyEvent } from './simplify';
+import { nodeKey, verifyDelivery } from './verify';
 
-/** Chatwoot payloads are a few kB (a message with its conversation); anything this big is not one. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * 16 MiB, n8n's default request body limit (N8N_PAYLOAD_SIZE_MAX): n8n refuses bigger bodies before
+ * this node runs. Chatwoot payloads are usually a few kB, but an e-mail message carries its whole
+ * body several times: `content_attributes.email.html_content`/`text_content` (full, reply, quoted)
+ * in Message#webhook_data plus the same message again in `conversation.messages`
+ * (app/models/message.rb, app/mailboxes/mailbox_helper.rb): a newsletter with inline images reaches
+ * megabytes, and a delivery that is refused is lost (Chatwoot does not retry).
+ */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** Chatwoot's payloads nest about 8 deep; custom attributes add a few levels. */
+export const MAX_JSON_DEPTH = 64;
 
 interface RequestLike {
 	headers?: Record<string, string | string[] | undefined>;
@@ -49,6 +55,26 @@ async function rawBodyOf(req: RequestLike): Promise<Buffer> {
 	return Buffer.from(JSON.stringify(req.body), 'utf8');
 }
 
+/**
+ * Whether JSON text nests deeper than `max` (counted on the bytes, before parsing): n8n copies and
+ * serialises the output recursively and throws RangeError on a few thousand levels.
+ */
+export function nestsDeeperThan(raw: Buffer, max: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < raw.length; i++) {
+		const c = raw[i];
+		if (inString) {
+			if (c === 0x5c) i++; // backslash: skip the escaped byte
+			else if (c === 0x22) inString = false;
+		} else if (c === 0x22) inString = true;
+		else if (c === 0x7b || c === 0x5b) {
+			if (++depth > max) return true;
+		} else if (c === 0x7d || c === 0x5d) depth--;
+	}
+	return false;
+}
+
 /** Parses what was signed (the raw bytes); n8n's parsed body only when no raw bytes exist. */
 function parsePayload(raw: Buffer, parsed: unknown): IDataObject | undefined {
 	let value: unknown = parsed;
@@ -62,7 +88,7 @@ function parsePayload(raw: Buffer, parsed: unknown): IDataObject | undefined {
 	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
 }
 
-/** Answers the delivery ourselves and starts nothing. */
+/** Answers the delivery ourselves and starts nothing. Refusals (401) carry no reason: no oracle for forgers. */
 function answer(context: IWebhookFunctions, status: number, message?: string): IWebhookResponseData {
 	const res = context.getResponseObject();
 	res.status(status);
@@ -71,7 +97,8 @@ function answer(context: IWebhookFunctions, status: number, message?: string): I
 	return { noWebhookResponse: true };
 }
 
-function filterSettings(context: IWebhookFunctions, source: string, ownUserId: number | undefined): FilterSettings {
+function filterSettings(context: IWebhookFunctions, ownUserId: number | undefined): FilterSettings {
+	const source = sourceOf(context);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const list = (value: unknown) => (Array.isArray(value) ? value.map((v) => String(v)) : []);
 	const inboxId =
@@ -86,47 +113,53 @@ function filterSettings(context: IWebhookFunctions, source: string, ownUserId: n
 		labels: list(options.labels),
 		ignoreOwnMessages: options.ignoreOwnMessages !== false,
 		ownUserId,
+		ignoreContactActivity: options.ignoreContactActivity !== false,
 	};
+}
+
+/**
+ * inbox_created / inbox_updated carry the raw channel row (Inbox::EventDataPresenter#push_data,
+ * `channel: channel`): API channel secret and HMAC token, e-mail passwords, provider tokens.
+ * They never reach the workflow.
+ */
+function forWorkflow(event: string, payload: IDataObject): IDataObject {
+	return event === 'inbox_created' || event === 'inbox_updated' ? withoutCredentials(payload) : payload;
 }
 
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const req = this.getRequestObject() as unknown as RequestLike;
-	const data = state(this);
-	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const now = Date.now();
 
+	// Before touching the body: a declared size above the cap is refused outright.
+	const declared = Number(header(req, 'content-length'));
+	if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return answer(this, 413, 'Body too large for a Chatwoot webhook');
 	const raw = await rawBodyOf(req);
-	if (raw.length > MAX_BODY_BYTES) return answer(this, 400, 'Body too large for a Chatwoot webhook');
+	if (raw.length > MAX_BODY_BYTES) return answer(this, 413, 'Body too large for a Chatwoot webhook');
 
-	if (typeof data.secret === 'string' && data.secret !== '') {
-		const tolerance = Number(options.signatureTolerance ?? 300);
-		const check = checkSignature({
-			secret: data.secret,
-			rawBody: raw,
-			signature: header(req, SIGNATURE_HEADER),
-			timestamp: header(req, TIMESTAMP_HEADER),
-			toleranceSeconds: Number.isFinite(tolerance) && tolerance >= 0 ? tolerance : 300,
-			nowMs: now,
-		});
-		if (!check.ok) return answer(this, 401, `Invalid Chatwoot signature (${check.reason})`);
-	}
+	const verdict = await verifyDelivery(
+		this,
+		{ signature: header(req, SIGNATURE_HEADER), timestamp: header(req, TIMESTAMP_HEADER) },
+		raw,
+		now,
+	);
+	if (!verdict.ok) return answer(this, verdict.status);
 
+	if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) return answer(this, 400, 'Body is nested too deeply for a Chatwoot webhook');
 	const payload = parsePayload(raw, req.body);
 	if (!payload) return answer(this, 400, 'Body is not a JSON object');
 	if (typeof payload.event !== 'string' || payload.event === '') {
 		return answer(this, 400, 'Body has no Chatwoot "event"');
 	}
 
+	// Chatwoot never sends a delivery id twice (it does not retry): a repeat is a replay.
 	const delivery = header(req, DELIVERY_HEADER)?.trim();
-	if (delivery) {
-		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().name}:${this.getMode()}`;
-		if (!deliveryLogFor(key).remember(delivery.slice(0, 200), now)) return answer(this, 200);
-	}
+	if (delivery && !deliveryLogFor(nodeKey(this)).remember(delivery.slice(0, 200), now)) return answer(this, 401);
 
-	const source = this.getNodeParameter('source', 'accountWebhook') === 'apiInbox' ? 'apiInbox' : 'accountWebhook';
-	const verdict = applyFilters(payload.event, payload, filterSettings(this, source, data.ownUserId));
-	if (!verdict.pass) return answer(this, 200);
+	const filtered = applyFilters(payload.event, payload, filterSettings(this, state(this).ownUserId));
+	if (!filtered.pass) return answer(this, 200);
 
-	const json = options.simplify === true ? simplifyEvent(payload) : payload;
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const clean = forWorkflow(payload.event, payload);
+	const json = options.simplify === true ? simplifyEvent(clean) : clean;
 	return { workflowData: [this.helpers.returnJsonArray(json)] };
 }

@@ -1,9 +1,11 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
 /**
- * Chatwoot's webhook signature (lib/webhooks/trigger.rb, docs/chatwoot/API-NOTES.md §4.3):
- * `X-Chatwoot-Signature: sha256=<hex HMAC-SHA256(secret, "<X-Chatwoot-Timestamp>.<raw body>")>`.
- * It is computed over the exact bytes Chatwoot sent, so it must be checked against the raw body.
+ * Chatwoot's webhook signature (lib/webhooks/trigger.rb#request_headers, docs/chatwoot/API-NOTES.md §4.3):
+ * `X-Chatwoot-Signature: sha256=<hex HMAC-SHA256(secret, "<X-Chatwoot-Timestamp>.<raw body>")>`,
+ * the timestamp being the send time in Unix seconds. It is computed over the exact bytes Chatwoot
+ * sent, so it must be checked against the raw body. `X-Chatwoot-Delivery` is a random UUID per
+ * delivery and NOT covered by the signature.
  */
 export const SIGNATURE_HEADER = 'x-chatwoot-signature';
 export const TIMESTAMP_HEADER = 'x-chatwoot-timestamp';
@@ -25,9 +27,22 @@ export interface SignatureInput {
 	rawBody: Buffer;
 	signature: string | undefined;
 	timestamp: string | undefined;
-	/** Seconds a timestamp may differ from now; 0 disables the check. */
+	/** Seconds a timestamp may differ from now (see clampTolerance; the check is never off). */
 	toleranceSeconds: number;
 	nowMs: number;
+}
+
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+export const MAX_TOLERANCE_SECONDS = 3600;
+
+/**
+ * The tolerance actually used: 1 s to 1 h. 0, negative or unreadable values (0 used to mean "no
+ * time check", which made every captured delivery replayable forever) fall back to 300 s.
+ */
+export function clampTolerance(seconds: unknown): number {
+	const value = Number(seconds);
+	if (!Number.isFinite(value) || value <= 0) return DEFAULT_TOLERANCE_SECONDS;
+	return Math.min(Math.max(Math.floor(value), 1), MAX_TOLERANCE_SECONDS);
 }
 
 /** Constant-time check of one delivery. Never throws. */
@@ -37,10 +52,8 @@ export function checkSignature(input: SignatureInput): SignatureCheck {
 	const timestamp = input.timestamp?.trim();
 	if (!timestamp) return { ok: false, reason: 'missing-timestamp' };
 	if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'bad-timestamp' };
-	if (input.toleranceSeconds > 0) {
-		const skew = Math.abs(input.nowMs / 1000 - Number(timestamp));
-		if (skew > input.toleranceSeconds) return { ok: false, reason: 'stale-timestamp' };
-	}
+	const skew = Math.abs(input.nowMs / 1000 - Number(timestamp));
+	if (!(skew <= clampTolerance(input.toleranceSeconds))) return { ok: false, reason: 'stale-timestamp' };
 	const expected = Buffer.from(computeSignature(input.secret, timestamp, input.rawBody), 'utf8');
 	const given = Buffer.from(signature.toLowerCase(), 'utf8');
 	if (given.length !== expected.length) return { ok: false, reason: 'mismatch' };
@@ -48,9 +61,10 @@ export function checkSignature(input: SignatureInput): SignatureCheck {
 }
 
 /**
- * Remembers recent `X-Chatwoot-Delivery` ids so a replayed or duplicated delivery starts nothing.
- * Bounded in size and age. Lives in memory: n8n saves static data only after an execution, so a
- * delivery that is dropped would never be persisted there.
+ * Remembers recent keys (a delivery's signature, or its `X-Chatwoot-Delivery` id) so a replayed or
+ * duplicated delivery starts nothing. Bounded in size and age. Lives in memory of one n8n process:
+ * n8n saves static data only after an execution, so a delivery that is dropped would never be
+ * persisted there (with several webhook processes, each remembers what it received).
  */
 export class DeliveryLog {
 	private readonly seen = new Map<string, number>();
@@ -85,14 +99,30 @@ export class DeliveryLog {
 }
 
 const logs = new Map<string, DeliveryLog>();
+const signatureLogs = new Map<string, DeliveryLog>();
 
-/** One log per trigger node (workflow ID + node name); at most 500 nodes are tracked. */
-export function deliveryLogFor(key: string): DeliveryLog {
-	let log = logs.get(key);
+function logFor(map: Map<string, DeliveryLog>, key: string, create: () => DeliveryLog): DeliveryLog {
+	let log = map.get(key);
 	if (!log) {
-		log = new DeliveryLog();
-		logs.set(key, log);
-		if (logs.size > 500) logs.delete(logs.keys().next().value as string);
+		log = create();
+		map.set(key, log);
+		if (map.size > 500) map.delete(map.keys().next().value as string);
 	}
 	return log;
+}
+
+/** Delivery ids, one log per trigger node (workflow ID + node name + mode); at most 500 nodes are tracked. */
+export function deliveryLogFor(key: string): DeliveryLog {
+	return logFor(logs, key, () => new DeliveryLog());
+}
+
+/**
+ * Signatures seen, per trigger node. A signature is bound to its timestamp and body, and a
+ * timestamp is accepted for ±tolerance around now: a captured delivery can be replayed until
+ * 2 × tolerance after it was first seen. Signatures are kept that long (plus a minute for clock
+ * steps), up to 100,000 per node (about 10 MB; 170 deliveries a second at the maximum tolerance).
+ */
+export function signatureLogFor(key: string, toleranceSeconds: number): DeliveryLog {
+	const keepMs = (2 * clampTolerance(toleranceSeconds) + 60) * 1000;
+	return logFor(signatureLogs, `${key}:${keepMs}`, () => new DeliveryLog(100_000, keepMs));
 }

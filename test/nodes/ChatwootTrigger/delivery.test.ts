@@ -28,7 +28,7 @@ describe('Chatwoot Trigger: real deliveries from the simulator', () => {
 				body = Buffer.from(body);
 				body[body.length - 2] ^= 1;
 			}
-			const result = await deliver(params, staticData, { headers, body });
+			const result = await deliver(params, staticData, { headers, body }, { env });
 			results.push(result);
 			return result.status;
 		});
@@ -72,7 +72,8 @@ describe('Chatwoot Trigger: real deliveries from the simulator', () => {
 	it('account webhook: a signed customer message starts the workflow; own replies and private notes do not', async () => {
 		params = { source: 'accountWebhook', events: ['message_created'], options: {} };
 		await activate(env, params, staticData, { webhookUrl: receiver.url });
-		expect(typeof staticData.secret).toBe('string');
+		expect(staticData.secret).toBeUndefined();
+		expect(staticData.signed).toBe(true);
 
 		const first = await customerMessage('Hello, I need help');
 		const conversationId = Number((first.conversation as IDataObject).id);
@@ -109,15 +110,15 @@ describe('Chatwoot Trigger: real deliveries from the simulator', () => {
 		expect(started()).toEqual([]);
 	});
 
-	it('the same delivery replayed byte for byte starts nothing the second time', async () => {
+	it('the same delivery replayed byte for byte is answered 401 and starts nothing the second time', async () => {
 		params = { source: 'accountWebhook', events: ['message_created'] };
 		await activate(env, params, staticData, { webhookUrl: receiver.url });
 		await customerMessage('Hello');
 		const original = sim.deliveries[0] as { headers: Record<string, string>; body: string };
 		const headers: Record<string, string> = {};
 		for (const [k, v] of Object.entries(original.headers)) headers[k.toLowerCase()] = v;
-		const replay = await deliver(params, staticData, { headers, body: original.body });
-		expect(replay.status).toBe(200);
+		const replay = await deliver(params, staticData, { headers, body: original.body }, { env });
+		expect(replay.status).toBe(401);
 		expect(replay.workflowData).toBeUndefined();
 		expect(started()).toHaveLength(1);
 	});
@@ -126,7 +127,7 @@ describe('Chatwoot Trigger: real deliveries from the simulator', () => {
 		params = { source: 'apiInbox', inboxId: rl(env.apiInboxId, 'list'), events: ['message_created', 'conversation_created'], options: { simplify: true } };
 		await activate(env, params, staticData, { webhookUrl: receiver.url });
 		const inbox = sim.db.inboxes.find((i: IDataObject) => i.id === env.apiInboxId);
-		expect(staticData.secret).toBe(inbox.secret);
+		expect(staticData.secret).toBeUndefined();
 
 		await customerMessage('Via the API inbox', { name: 'Jane', email: 'jane@example.com' });
 		expect(sim.deliveries.map((d: IDataObject) => [d.kind, d.event, d.status])).toEqual([
@@ -152,13 +153,33 @@ describe('Chatwoot Trigger: real deliveries from the simulator', () => {
 		expect(inbox.webhook_url ?? '').toBe('');
 	});
 
-	it('Chatwoot < 4.12 (no secrets, unsigned deliveries): accepted unsigned', async () => {
+	it('Chatwoot < 4.12 with Accept Unsigned Deliveries: unsigned deliveries start the workflow', async () => {
 		sim.setWebhookSigning(false);
-		params = { source: 'accountWebhook', events: ['message_created'] };
+		params = { source: 'accountWebhook', events: ['message_created'], options: { acceptUnsigned: true } };
 		await activate(env, params, staticData, { webhookUrl: receiver.url });
 		expect(staticData.secret).toBeUndefined();
 		await customerMessage('Old Chatwoot');
 		expect(sim.deliveries[0].headers['X-Chatwoot-Signature']).toBeUndefined();
 		expect(started().map((p) => p.content)).toEqual(['Old Chatwoot']);
+	});
+
+	it('an unsigned delivery with default settings starts nothing (401), even to an activated trigger', async () => {
+		params = { source: 'accountWebhook', events: ['message_created'] };
+		await activate(env, params, staticData, { webhookUrl: receiver.url });
+		// Chatwoot stops signing (e.g. downgraded) or someone posts a forged event without a signature
+		sim.setWebhookSigning(false);
+		await customerMessage('Unsigned');
+		expect(sim.deliveries.map((d: IDataObject) => d.status)).toEqual([401]);
+		expect(started()).toEqual([]);
+	});
+
+	it('Accept Unsigned Deliveries after Chatwoot signed once: unsigned deliveries are refused again (sticky)', async () => {
+		params = { source: 'accountWebhook', events: ['message_created'], options: { acceptUnsigned: true } };
+		await activate(env, params, staticData, { webhookUrl: receiver.url });
+		await customerMessage('Signed');
+		sim.setWebhookSigning(false);
+		await customerMessage('Unsigned');
+		expect(sim.deliveries.map((d: IDataObject) => d.status)).toEqual([200, 401]);
+		expect(started().map((p) => p.content)).toEqual(['Signed']);
 	});
 });

@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { applyFilters } from '../../../nodes/ChatwootTrigger/filters';
 import type { FilterSettings } from '../../../nodes/ChatwootTrigger/filters';
-import { deliver, items, rl } from './setup';
+import { deliver, items, primeSecret, rl, signedDelivery } from './setup';
+
+const SECRET = 'filters-secret-7Hq2Lx9Pz';
 
 /**
  * Payloads shaped like Chatwoot's webhook_data (API-NOTES §4.2): message senders are a contact
@@ -82,6 +84,23 @@ const P = {
 	typingContact: { event: 'conversation_typing_on', user: contact, conversation: conversation(), is_private: false },
 	typingPrivate: { event: 'conversation_typing_off', user: userSender(OTHER_AGENT), conversation: conversation(), is_private: true },
 	contactCreated: { event: 'contact_created', ...contact },
+	// Message#update_contact_activity → Contact#dispatch_update_event: only last_activity_at and updated_at change
+	contactActivity: {
+		event: 'contact_updated',
+		...contact,
+		changed_attributes: [
+			{ last_activity_at: { previous_value: '2026-11-26T09:00:00.000Z', current_value: '2026-11-26T10:00:00.000Z' } },
+			{ updated_at: { previous_value: '2026-11-26T09:00:00.000Z', current_value: '2026-11-26T10:00:00.000Z' } },
+		],
+	},
+	contactEdited: {
+		event: 'contact_updated',
+		...contact,
+		changed_attributes: [
+			{ name: { previous_value: 'J', current_value: 'Jane' } },
+			{ updated_at: { previous_value: '2026-11-26T09:00:00.000Z', current_value: '2026-11-26T10:00:00.000Z' } },
+		],
+	},
 	inboxUpdated: { event: 'inbox_updated', channel: { id: 9 }, account, changed_attributes: [{ name: { previous_value: 'a', current_value: 'b' } }] },
 	widget: { event: 'webwidget_triggered', id: 10, contact, inbox: { id: INBOX, name: 'Widget' }, account, current_conversation: null, source_id: 's', event_info: {} },
 	widgetOtherInbox: { event: 'webwidget_triggered', id: 10, contact, inbox: { id: OTHER_INBOX, name: 'Widget' }, account, current_conversation: null, source_id: 's', event_info: {} },
@@ -104,6 +123,7 @@ const ALL_EVENTS = [
 	'conversation_typing_on',
 	'conversation_typing_off',
 	'contact_created',
+	'contact_updated',
 	'inbox_updated',
 	'webwidget_triggered',
 ];
@@ -118,6 +138,10 @@ const T: Row[] = [
 	{ payload: 'convStatus', settings: { events: ['conversation_updated'] }, pass: false },
 	{ payload: 'contactCreated', settings: {}, pass: true },
 	{ payload: 'inboxUpdated', settings: {}, pass: true },
+	// contact activity (Chatwoot sends contact_updated after every incoming message)
+	{ payload: 'contactActivity', settings: {}, pass: false },
+	{ payload: 'contactActivity', settings: { ignoreContactActivity: false }, pass: true },
+	{ payload: 'contactEdited', settings: {}, pass: true },
 	{ payload: 'widget', settings: {}, pass: true },
 	// inbox
 	{ payload: 'incoming', settings: { inboxId: INBOX }, pass: true },
@@ -193,6 +217,7 @@ const DEFAULTS: FilterSettings = {
 	labels: [],
 	ignoreOwnMessages: true,
 	ownUserId: OWN_USER,
+	ignoreContactActivity: true,
 };
 
 function label(row: Row): string {
@@ -215,6 +240,7 @@ describe(`Chatwoot Trigger filters: ${T.length} payload × settings rows`, () =>
 		if (row.settings.conversationStatuses) options.conversationStatuses = settings.conversationStatuses;
 		if (row.settings.labels) options.labels = settings.labels;
 		if (row.settings.ignoreOwnMessages !== undefined) options.ignoreOwnMessages = settings.ignoreOwnMessages;
+		if (row.settings.ignoreContactActivity !== undefined) options.ignoreContactActivity = settings.ignoreContactActivity;
 		const parameters: IDataObject = {
 			source: 'accountWebhook',
 			events: settings.events,
@@ -224,7 +250,8 @@ describe(`Chatwoot Trigger filters: ${T.length} payload × settings rows`, () =>
 		const staticData: IDataObject = { source: 'accountWebhook', webhookId: 1 };
 		if (settings.ownUserId !== undefined) staticData.ownUserId = settings.ownUserId;
 		const body = JSON.stringify(P[row.payload]);
-		const result = await deliver(parameters, staticData, { headers: { 'content-type': 'application/json' }, body });
+		primeSecret('webhook:1', SECRET);
+		const result = await deliver(parameters, staticData, signedDelivery(body, SECRET));
 		expect(result.status).toBe(200);
 		if (row.pass) {
 			expect(items(result)).toEqual([JSON.parse(body)]);
@@ -240,21 +267,23 @@ describe('Chatwoot Trigger filters: API inbox source', () => {
 	it('only offers and accepts the events an API inbox sends, and filters on the configured inbox', async () => {
 		const parameters = { source: 'apiInbox', inboxId: rl(INBOX, 'list'), events: ['message_created', 'contact_created'] };
 		const staticData = { source: 'apiInbox', inboxId: INBOX };
-		const ok = await deliver(parameters, { ...staticData }, { headers: {}, body: JSON.stringify(P.incoming) });
+		primeSecret(`inbox:${INBOX}`, SECRET);
+		const ok = await deliver(parameters, { ...staticData }, signedDelivery(JSON.stringify(P.incoming), SECRET));
 		expect(items(ok)).toHaveLength(1);
-		const contactEvent = await deliver(parameters, { ...staticData }, { headers: {}, body: JSON.stringify(P.contactCreated) });
+		const contactEvent = await deliver(parameters, { ...staticData }, signedDelivery(JSON.stringify(P.contactCreated), SECRET));
 		expect(contactEvent.workflowData).toBeUndefined();
-		const other = await deliver(parameters, { ...staticData }, { headers: {}, body: JSON.stringify(P.incomingOtherInbox) });
+		const other = await deliver(parameters, { ...staticData }, signedDelivery(JSON.stringify(P.incomingOtherInbox), SECRET));
 		expect(other.workflowData).toBeUndefined();
 	});
 });
 
 describe('Chatwoot Trigger: Simplify', () => {
 	const simplify = async (payload: IDataObject) => {
+		primeSecret('webhook:1', SECRET);
 		const result = await deliver(
 			{ source: 'accountWebhook', events: ALL_EVENTS, options: { simplify: true, includePrivate: true, ignoreOwnMessages: false } },
 			{ source: 'accountWebhook', webhookId: 1 },
-			{ headers: {}, body: JSON.stringify(payload) },
+			signedDelivery(JSON.stringify(payload), SECRET),
 		);
 		return items(result)[0];
 	};
@@ -311,5 +340,31 @@ describe('Chatwoot Trigger: Simplify', () => {
 	it('contact event and typing event', async () => {
 		expect(await simplify(P.contactCreated)).toMatchObject({ event: 'contact_created', contact: { id: 10 }, conversation_id: null, inbox: null, labels: [] });
 		expect(await simplify(P.typingPrivate)).toMatchObject({ event: 'conversation_typing_off', private: true, sender: { id: OTHER_AGENT, type: 'user' }, conversation_id: 5 });
+	});
+});
+
+describe('Chatwoot Trigger: inbox events carry no channel credentials', () => {
+	// Inbox::EventDataPresenter#push_data sends the raw channel row as `channel` (app/presenters/inbox/event_data_presenter.rb)
+	const apiChannel = { id: 7, account_id: 1, webhook_url: 'https://crm.example.com/hook', identifier: 'inbox-ident', hmac_token: 'HMAC-abc', hmac_mandatory: false, secret: 'SIGNING-xyz', additional_attributes: {} };
+	const emailChannel = { id: 8, email: 'help@acme.test', imap_login: 'help', imap_password: 'IMAP-pw', smtp_password: 'SMTP-pw', provider_config: { access_token: 'OAUTH-a', refresh_token: 'OAUTH-r', expires_on: '2027-01-01' } };
+	const widgetChannel = { id: 9, website_url: 'https://acme.test', website_token: 'public-widget-token', hmac_token: 'WIDGET-HMAC' };
+
+	it.each([
+		['API', apiChannel, ['SIGNING-xyz', 'HMAC-abc'], { webhook_url: 'https://crm.example.com/hook', identifier: 'inbox-ident', hmac_mandatory: false }],
+		['e-mail', emailChannel, ['IMAP-pw', 'SMTP-pw', 'OAUTH-a', 'OAUTH-r'], { imap_login: 'help', provider_config: { expires_on: '2027-01-01' } }],
+		['web widget', widgetChannel, ['WIDGET-HMAC'], { website_token: 'public-widget-token' }],
+	])('%s channel: secrets removed, the rest kept', async (_name, channel, secrets, kept) => {
+		primeSecret('webhook:1', SECRET);
+		for (const event of ['inbox_created', 'inbox_updated']) {
+			const payload = { event, channel, account, greeting_enabled: false, changed_attributes: event === 'inbox_updated' ? [{ name: { previous_value: 'a', current_value: 'b' } }] : undefined };
+			const result = await deliver(
+				{ source: 'accountWebhook', events: ['inbox_created', 'inbox_updated'] },
+				{ source: 'accountWebhook', webhookId: 1 },
+				signedDelivery(JSON.stringify(payload), SECRET),
+			);
+			const [out] = items(result);
+			expect(out).toMatchObject({ event, channel: kept });
+			for (const secret of secrets) expect(JSON.stringify(out)).not.toContain(secret);
+		}
 	});
 });

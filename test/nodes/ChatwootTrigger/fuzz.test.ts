@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { computeSignature } from '../../../nodes/ChatwootTrigger/signature';
 import { ACCOUNT_EVENTS } from '../../../nodes/ChatwootTrigger/filters';
-import { deliver } from './setup';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, nestsDeeperThan } from '../../../nodes/ChatwootTrigger/receive';
+import { deliver, items, primeSecret, signedDelivery } from './setup';
 
 /** Deterministic PRNG (mulberry32) so a failure can be reproduced from its index. */
 function prng(seed: number) {
@@ -22,6 +23,8 @@ function prng(seed: number) {
 const SECRET = 'fuzz-secret-Zx81Qp0Lm2Vb';
 const EVENTS = [...ACCOUNT_EVENTS];
 const PARAMS: IDataObject = { source: 'accountWebhook', events: EVENTS, options: { includePrivate: true, simplify: true } };
+/** Chatwoot < 4.12 with the insecure opt-in: the only way an unsigned body reaches the parser. */
+const PARAMS_UNSIGNED: IDataObject = { ...PARAMS, options: { includePrivate: true, simplify: true, acceptUnsigned: true } };
 
 type Rand = ReturnType<typeof prng>;
 
@@ -136,7 +139,8 @@ describe('Chatwoot Trigger fuzz: 10,000 malformed or forged deliveries', () => {
 		let started = 0;
 		for (let i = 0; i < 10_000; i++) {
 			const withSecret = i % 2 === 0;
-			const staticData: IDataObject = withSecret ? { source: 'accountWebhook', webhookId: 1, secret: SECRET, ownUserId: 2 } : { source: 'accountWebhook', webhookId: 1 };
+			const staticData: IDataObject = { source: 'accountWebhook', webhookId: 1, ownUserId: 2 };
+			primeSecret('webhook:1', withSecret ? SECRET : undefined);
 			const now = Math.floor(Date.now() / 1000);
 			let raw: Buffer;
 			const headers: Record<string, string | string[] | undefined> = { 'content-type': 'application/json', 'x-chatwoot-delivery': `fuzz-${i}` };
@@ -178,7 +182,7 @@ describe('Chatwoot Trigger fuzz: 10,000 malformed or forged deliveries', () => {
 			}
 			counts[kind] = (counts[kind] ?? 0) + 1;
 			try {
-				const result = await deliver(PARAMS, staticData, { headers: headers as Record<string, string>, body: raw }, { parsedBody: parsedLikeN8n(raw) });
+				const result = await deliver(withSecret ? PARAMS : PARAMS_UNSIGNED, staticData, { headers: headers as Record<string, string>, body: raw }, { parsedBody: parsedLikeN8n(raw) });
 				if (result.workflowData !== undefined) started++;
 				expect([200, 400, 401]).toContain(result.status);
 				expect(result.responseEnded).toBe(true);
@@ -191,18 +195,40 @@ describe('Chatwoot Trigger fuzz: 10,000 malformed or forged deliveries', () => {
 		expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(10_000);
 	});
 
-	it('huge bodies (over 1 MB) are rejected with 400 before parsing, signed or not', async () => {
-		const huge = Buffer.from(JSON.stringify({ ...validMessage(), content: 'x'.repeat(1024 * 1024) }));
-		const now = String(Math.floor(Date.now() / 1000));
-		for (const staticData of [{ source: 'accountWebhook' }, { source: 'accountWebhook', secret: SECRET }]) {
-			const result = await deliver(PARAMS, { ...staticData }, {
-				headers: { 'x-chatwoot-timestamp': now, 'x-chatwoot-signature': computeSignature(SECRET, now, huge) },
-				body: huge,
-			});
-			expect(result.status).toBe(400);
-			expect(result.workflowData).toBeUndefined();
-			expect(result.responseBody).toEqual({ message: 'Body too large for a Chatwoot webhook' });
-		}
+	it('bodies over 16 MiB are refused with 413 before the signature is checked; a declared content-length over it even before the body is read', async () => {
+		primeSecret('webhook:1', SECRET);
+		const huge = Buffer.from(JSON.stringify({ ...validMessage(), content: 'x'.repeat(MAX_BODY_BYTES) }));
+		const result = await deliver(PARAMS, { source: 'accountWebhook', webhookId: 1 }, signedDelivery(huge, SECRET));
+		expect([result.status, result.responseBody]).toEqual([413, { message: 'Body too large for a Chatwoot webhook' }]);
+		expect(result.workflowData).toBeUndefined();
+		// the early check: a small, correctly signed body announced as 17 MiB is refused from the header alone
+		const small = signedDelivery(JSON.stringify(validMessage()), SECRET);
+		small.headers['content-length'] = String(17 * 1024 * 1024);
+		const early = await deliver(PARAMS, { source: 'accountWebhook', webhookId: 1 }, small);
+		expect([early.status, early.responseBody]).toEqual([413, { message: 'Body too large for a Chatwoot webhook' }]);
+	});
+
+	it('an e-mail message of 3 MiB (full HTML body, quoted text, repeated in conversation.messages) starts the workflow', async () => {
+		primeSecret('webhook:1', SECRET);
+		const html = `<html><body>${'<p>Newsletter paragraph with <img src="data:image/png;base64,iVBORw0KGgo="></p>'.repeat(20000)}</body></html>`;
+		const email = { html_content: { full: html, reply: html, quoted: '' }, text_content: { full: 'text', reply: 'text', quoted: '' } };
+		const message: IDataObject = { ...validMessage(), content_type: 'incoming_email', content_attributes: { email } };
+		const body = JSON.stringify({ ...message, conversation: { ...(message.conversation as IDataObject), messages: [message] } });
+		expect(Buffer.byteLength(body)).toBeGreaterThan(3 * 1024 * 1024);
+		const result = await deliver(PARAMS, { source: 'accountWebhook', webhookId: 1 }, signedDelivery(body, SECRET));
+		expect(result.status).toBe(200);
+		expect(items(result)).toHaveLength(1);
+	});
+
+	it(`JSON nested deeper than ${MAX_JSON_DEPTH} levels is refused with 400 before parsing; brackets inside strings do not count`, async () => {
+		primeSecret('webhook:1', SECRET);
+		const deep = `{"event":"message_created","x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+		const result = await deliver(PARAMS, { source: 'accountWebhook', webhookId: 1 }, signedDelivery(deep, SECRET), { parsedBody: {} });
+		expect([result.status, result.responseBody]).toEqual([400, { message: 'Body is nested too deeply for a Chatwoot webhook' }]);
+		expect(result.workflowData).toBeUndefined();
+		expect(nestsDeeperThan(Buffer.from(`{"a":"${'['.repeat(1000)}\\"]"}`), MAX_JSON_DEPTH)).toBe(false);
+		expect(nestsDeeperThan(Buffer.from(`${'{"a":'.repeat(MAX_JSON_DEPTH)}1${'}'.repeat(MAX_JSON_DEPTH)}`), MAX_JSON_DEPTH)).toBe(false);
+		expect(nestsDeeperThan(Buffer.from(`${'{"a":'.repeat(MAX_JSON_DEPTH + 1)}1${'}'.repeat(MAX_JSON_DEPTH + 1)}`), MAX_JSON_DEPTH)).toBe(true);
 	});
 
 	it('malformed bodies get a clear 400 message', async () => {
@@ -212,8 +238,9 @@ describe('Chatwoot Trigger fuzz: 10,000 malformed or forged deliveries', () => {
 			['{"id":1}', 'Body has no Chatwoot "event"'],
 			['{"event":5}', 'Body has no Chatwoot "event"'],
 		];
+		primeSecret('webhook:1', SECRET);
 		for (const [body, message] of cases) {
-			const result = await deliver(PARAMS, { source: 'accountWebhook' }, { headers: {}, body });
+			const result = await deliver(PARAMS, { source: 'accountWebhook', webhookId: 1 }, signedDelivery(body, SECRET));
 			expect([result.status, result.responseBody]).toEqual([400, { message }]);
 			expect(result.workflowData).toBeUndefined();
 		}
@@ -223,15 +250,15 @@ describe('Chatwoot Trigger fuzz: 10,000 malformed or forged deliveries', () => {
 		const r = prng(7);
 		let started = 0;
 		for (let i = 0; i < 2000; i++) {
-			const payload = { ...(weird(r) as IDataObject), event: r.pick(EVENTS) };
+			const payload = { ...(weird(r) as IDataObject), event: r.pick(EVENTS), fuzz_index: i };
 			if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) continue;
 			const raw = Buffer.from(JSON.stringify(payload));
-			const now = String(Math.floor(Date.now() / 1000));
 			const options = { includePrivate: r.int(2) === 0, simplify: true, labels: r.int(2) ? ['vip'] : [], senderTypes: r.int(2) ? ['contact'] : [], conversationStatuses: r.int(2) ? ['open'] : [], messageTypes: r.int(2) ? ['incoming'] : [] };
+			primeSecret('webhook:1', SECRET);
 			const result = await deliver(
 				{ source: 'accountWebhook', events: EVENTS, inboxId: r.int(2) ? { __rl: true, mode: 'id', value: '1' } : '', options },
-				{ source: 'accountWebhook', secret: SECRET, ownUserId: 2 },
-				{ headers: { 'x-chatwoot-timestamp': now, 'x-chatwoot-signature': computeSignature(SECRET, now, raw), 'x-chatwoot-delivery': `typed-${i}` }, body: raw },
+				{ source: 'accountWebhook', webhookId: 1, ownUserId: 2 },
+				signedDelivery(raw, SECRET, { delivery: `typed-${i}` }),
 			);
 			expect(result.status).toBe(200);
 			if (result.workflowData) started++;

@@ -22,7 +22,7 @@ describe('Chatwoot Trigger lifecycle: account webhook', () => {
 	});
 	afterEach(() => checkContract(sim));
 
-	it('fresh activation creates one webhook with the selected events and stores id, secret and own user', async () => {
+	it('fresh activation creates one webhook with the selected events and stores its id and own user, never the secret', async () => {
 		const staticData: IDataObject = {};
 		expect(await activate(env, params, staticData)).toBe(false);
 		expect(calls(env)).toEqual(['GET /api/v1/profile', 'GET /webhooks', 'POST /webhooks']);
@@ -33,12 +33,14 @@ describe('Chatwoot Trigger lifecycle: account webhook', () => {
 		expect(staticData).toMatchObject({
 			source: 'accountWebhook',
 			webhookId: stored[0].id,
-			secret: stored[0].secret,
 			ownUrl: DEFAULT_URL,
 			createdByUs: true,
 			ownUserId: env.adminId,
+			signed: true,
 		});
-		expect(String(staticData.secret)).not.toBe('');
+		expect(String(stored[0].secret).length).toBeGreaterThan(10);
+		expect(JSON.stringify(staticData)).not.toContain(String(stored[0].secret));
+		expect(Object.keys(staticData).sort()).toEqual(['createdByUs', 'ownUrl', 'ownUserId', 'signed', 'source', 'webhookId']);
 	});
 
 	it('a second activation with the webhook still in place only checks it (checkExists true)', async () => {
@@ -72,7 +74,7 @@ describe('Chatwoot Trigger lifecycle: account webhook', () => {
 		expect(stored).toHaveLength(1);
 		expect(stored[0].id).not.toBe(firstId);
 		expect(staticData.webhookId).toBe(stored[0].id);
-		expect(staticData.secret).toBe(stored[0].secret);
+		expect(staticData.secret).toBeUndefined();
 	});
 
 	it('a leftover webhook of ours at the same URL is reused and updated, no duplicate error', async () => {
@@ -92,7 +94,8 @@ describe('Chatwoot Trigger lifecycle: account webhook', () => {
 			subscriptions: ['conversation_created', 'message_created'],
 			name: 'n8n: Harness workflow (Chatwoot Trigger)',
 		});
-		expect(staticData).toMatchObject({ webhookId: leftover.id, createdByUs: true, secret: leftover.secret });
+		expect(staticData).toMatchObject({ webhookId: leftover.id, createdByUs: true, signed: true });
+		expect(JSON.stringify(staticData)).not.toContain(String(leftover.secret));
 		await deactivate(env, params, staticData);
 		expect(webhooksOf(env)).toHaveLength(0);
 	});
@@ -138,12 +141,44 @@ describe('Chatwoot Trigger lifecycle: account webhook', () => {
 		expect(webhooksOf(env)).toHaveLength(0);
 	});
 
-	it('Chatwoot without webhook secrets (< 4.12): no secret stored', async () => {
+	it('Chatwoot without webhook secrets (< 4.12): activation fails with the version and the opt-in, and leaves no webhook behind', async () => {
 		sim.setWebhookSigning(false);
 		const staticData: IDataObject = {};
-		await activate(env, params, staticData);
+		const error = await activate(env, params, staticData).catch((e: unknown) => e as Error & { description?: string });
+		expect(error).toBeInstanceOf(Error);
+		expect((error as Error).message).toBe('Chatwoot returned no signing secret: it does not sign account webhooks');
+		expect((error as { description?: string }).description).toMatch(/from version 4\.12\.0 on.*Accept Unsigned Deliveries \(Insecure\)/);
+		expect(webhooksOf(env)).toHaveLength(0);
+		expect(staticData).toEqual({});
+	});
+
+	it('Chatwoot without webhook secrets, someone else\'s webhook adopted: restored when activation fails', async () => {
+		sim.setWebhookSigning(false);
+		const manual = sim.seed.webhook({ accountId: env.accountId, url: DEFAULT_URL, subscriptions: ['contact_created'], name: 'Set up by hand' });
+		await expect(activate(env, params, {})).rejects.toThrow('Chatwoot returned no signing secret');
+		expect(webhooksOf(env)).toEqual([expect.objectContaining({ id: manual.id, name: 'Set up by hand', subscriptions: ['contact_created'] })]);
+	});
+
+	it('Chatwoot without webhook secrets and Accept Unsigned Deliveries on: activates, nothing marks it signed', async () => {
+		sim.setWebhookSigning(false);
+		const staticData: IDataObject = {};
+		const insecure = { ...params, options: { acceptUnsigned: true } };
+		await activate(env, insecure, staticData);
 		expect(staticData.webhookId).toBe(webhooksOf(env)[0].id);
 		expect(staticData.secret).toBeUndefined();
+		expect(staticData.signed).toBeUndefined();
+		// checkExists keeps it (no re-creation on every start)
+		sim.clearRequests();
+		expect(await activate(env, insecure, staticData)).toBe(true);
+	});
+
+	it('a secret an older version stored in static data is removed on the next activation', async () => {
+		const staticData: IDataObject = {};
+		await activate(env, params, staticData);
+		staticData.secret = 'left-over-from-an-older-version';
+		expect(await activate(env, params, staticData)).toBe(true);
+		expect(staticData.secret).toBeUndefined();
+		expect(staticData.signed).toBe(true);
 	});
 
 	it('an agent (not administrator) gets a clear error and nothing is created', async () => {
@@ -197,7 +232,7 @@ describe('Chatwoot Trigger lifecycle: API inbox callback', () => {
 	const paramsFor = (inboxId: number) => ({ source: 'apiInbox', inboxId: rl(inboxId, 'list'), events: ['message_created'] });
 	const inbox = (id: number) => (env.sim.db.inboxes as IDataObject[]).find((i) => i.id === id)!;
 
-	it('sets the callback URL to n8n, stores the inbox secret, and restores the previous URL on deactivation', async () => {
+	it('sets the callback URL to n8n, stores no secret, and restores the previous URL on deactivation', async () => {
 		inbox(env.apiInboxId).webhook_url = 'https://crm.example.com/chatwoot';
 		const params = paramsFor(env.apiInboxId);
 		const staticData: IDataObject = {};
@@ -213,9 +248,11 @@ describe('Chatwoot Trigger lifecycle: API inbox callback', () => {
 			inboxId: env.apiInboxId,
 			ownUrl: DEFAULT_URL,
 			previousWebhookUrl: 'https://crm.example.com/chatwoot',
-			secret: inbox(env.apiInboxId).secret,
 			ownUserId: env.adminId,
+			signed: true,
 		});
+		expect(staticData.secret).toBeUndefined();
+		expect(JSON.stringify(staticData)).not.toContain(String(inbox(env.apiInboxId).secret));
 		sim.clearRequests();
 		expect(await activate(env, params, staticData)).toBe(true);
 		expect(calls(env)).toEqual([`GET /inboxes/${env.apiInboxId}`]);
@@ -243,6 +280,20 @@ describe('Chatwoot Trigger lifecycle: API inbox callback', () => {
 		inbox(env.apiInboxId).webhook_url = 'https://changed.example.com/hook';
 		await deactivate(env, params, staticData);
 		expect(inbox(env.apiInboxId).webhook_url).toBe('https://changed.example.com/hook');
+	});
+
+	it('Chatwoot < 4.13 (the inbox has no secret): refused before the callback URL is touched', async () => {
+		sim.setWebhookSigning(false);
+		inbox(env.apiInboxId).webhook_url = 'https://crm.example.com/chatwoot';
+		const staticData: IDataObject = {};
+		const error = await activate(env, paramsFor(env.apiInboxId), staticData).catch((e: unknown) => e as Error & { description?: string });
+		expect((error as Error).message).toBe('Chatwoot returned no signing secret: it does not sign API inbox callbacks');
+		expect((error as { description?: string }).description).toMatch(/from version 4\.13\.0 on/);
+		expect(calls(env).filter((c) => c.startsWith('PATCH'))).toEqual([]);
+		expect(inbox(env.apiInboxId).webhook_url).toBe('https://crm.example.com/chatwoot');
+		// with the opt-in it activates
+		await activate(env, { ...paramsFor(env.apiInboxId), options: { acceptUnsigned: true } }, staticData);
+		expect(inbox(env.apiInboxId).webhook_url).toBe(DEFAULT_URL);
 	});
 
 	it('refuses a non-API inbox with a clear error and changes nothing', async () => {

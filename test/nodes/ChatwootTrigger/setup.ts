@@ -10,6 +10,9 @@ import type { IDataObject, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { ChatwootSuiteApi } from '../../../credentials/ChatwootSuiteApi.credentials';
 import { ChatwootTrigger } from '../../../nodes/ChatwootTrigger/ChatwootTrigger.node';
+import { secretKeyFor } from '../../../nodes/ChatwootTrigger/lifecycle';
+import { rememberSecret } from '../../../nodes/ChatwootTrigger/secrets';
+import { computeSignature } from '../../../nodes/ChatwootTrigger/signature';
 import { expectRequestsMatchSpec } from '../../contract/spec';
 import { runWebhook, runWebhookMethod } from '../../helpers/n8n-harness';
 import type { RunWebhookResult } from '../../helpers/n8n-harness';
@@ -107,12 +110,57 @@ export interface Delivery {
 	body: string | Buffer;
 }
 
+/**
+ * For deliveries without a simulator: a credential whose Chatwoot does not answer (port 9), so the
+ * trigger can only know a secret that primeSecret() put into its in-memory cache, as activation in
+ * the same n8n process does. A fetch attempt fails (503).
+ */
+export const OFFLINE_BASE_URL = 'http://127.0.0.1:9';
+const OFFLINE_ACCOUNT = 1;
+
+function offlineCredentials() {
+	return [
+		{
+			type: 'chatwootSuiteApi',
+			data: { baseUrl: OFFLINE_BASE_URL, accessToken: 'offline-token-0123456789', accountId: OFFLINE_ACCOUNT },
+			credentialClass: new ChatwootSuiteApi(),
+		},
+	];
+}
+
+/** What this process knows about a registration's secret (`webhook:<id>` or `inbox:<id>`; undefined = Chatwoot has none). */
+export function primeSecret(record: string, secret: string | undefined, baseUrl = OFFLINE_BASE_URL, accountId: number = OFFLINE_ACCOUNT): void {
+	rememberSecret(secretKeyFor(baseUrl, accountId, record), secret, Date.now());
+}
+
+let deliveryCounter = 0;
+
+/**
+ * Headers Chatwoot sends for a signed delivery (lib/webhooks/trigger.rb#request_headers). Without a
+ * given timestamp each call uses a different second within the last 4 minutes: tests deliver the same
+ * payload many times, and the same body at the same second is the same signature, i.e. a replay.
+ */
+export function signedDelivery(
+	body: string | Buffer,
+	secret: string,
+	options: { timestamp?: number; delivery?: string | null } = {},
+): Delivery {
+	const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000) - (++deliveryCounter % 240));
+	const headers: Record<string, string> = {
+		'content-type': 'application/json',
+		'x-chatwoot-timestamp': timestamp,
+		'x-chatwoot-signature': computeSignature(secret, timestamp, body),
+	};
+	if (options.delivery !== null) headers['x-chatwoot-delivery'] = options.delivery ?? `delivery-${Date.now()}-${++deliveryCounter}`;
+	return { headers, body };
+}
+
 /** Feeds one HTTP delivery into the trigger's webhook() (real WebhookContext). */
 export async function deliver(
 	parameters: IDataObject,
 	staticData: IDataObject,
 	delivery: Delivery,
-	options: { mode?: WorkflowExecuteMode; parsedBody?: unknown } = {},
+	options: { mode?: WorkflowExecuteMode; parsedBody?: unknown; env?: Env } = {},
 ): Promise<RunWebhookResult> {
 	const rawBody = Buffer.isBuffer(delivery.body) ? delivery.body : Buffer.from(delivery.body, 'utf8');
 	let parsed: unknown = options.parsedBody;
@@ -125,7 +173,7 @@ export async function deliver(
 	}
 	return await runWebhook(new ChatwootTrigger(), {
 		parameters,
-		credentials: [],
+		credentials: options.env ? credentials(options.env) : offlineCredentials(),
 		staticData,
 		webhookUrl: DEFAULT_URL,
 		mode: options.mode,

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkSignature, computeSignature, DeliveryLog } from '../../../nodes/ChatwootTrigger/signature';
-import { deliver, items } from './setup';
+import { resetSecretCache } from '../../../nodes/ChatwootTrigger/secrets';
+import { checkSignature, clampTolerance, computeSignature, DeliveryLog } from '../../../nodes/ChatwootTrigger/signature';
+import { deliver, items, primeSecret, signedDelivery } from './setup';
 
 /**
  * Independent test vector, computed once outside this code base with
@@ -35,22 +36,14 @@ function messagePayload(extra: IDataObject = {}): IDataObject {
 	};
 }
 
-let deliveryCounter = 0;
-function signed(body: string, options: { secret?: string; timestamp?: number; delivery?: string } = {}) {
-	const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-	return {
-		headers: {
-			'content-type': 'application/json',
-			'x-chatwoot-delivery': options.delivery ?? `delivery-${Date.now()}-${++deliveryCounter}`,
-			'x-chatwoot-timestamp': timestamp,
-			'x-chatwoot-signature': computeSignature(options.secret ?? SECRET, timestamp, body),
-		} as Record<string, string>,
-		body,
-	};
+function signed(body: string, options: { secret?: string; timestamp?: number; delivery?: string | null } = {}) {
+	return signedDelivery(body, options.secret ?? SECRET, options);
 }
 
+/** Static data as activation leaves it: the webhook ID, never the secret (the process knows it in memory). */
 function staticWithSecret(): IDataObject {
-	return { source: 'accountWebhook', webhookId: 1, secret: SECRET, ownUrl: 'http://x', createdByUs: true, ownUserId: 99 };
+	primeSecret('webhook:1', SECRET);
+	return { source: 'accountWebhook', webhookId: 1, ownUrl: 'http://x', createdByUs: true, ownUserId: 99, signed: true };
 }
 
 function expectRejected(result: Awaited<ReturnType<typeof deliver>>, status: number) {
@@ -78,7 +71,10 @@ describe('Chatwoot signature: the independent vector', () => {
 		expect(checkSignature({ ...base, nowMs: 1767225900_000 })).toEqual({ ok: true });
 		expect(checkSignature({ ...base, nowMs: 1767225901_000 })).toEqual({ ok: false, reason: 'stale-timestamp' });
 		expect(checkSignature({ ...base, nowMs: 1767225299_000 })).toEqual({ ok: false, reason: 'stale-timestamp' });
-		expect(checkSignature({ ...base, toleranceSeconds: 0, nowMs: 0 })).toEqual({ ok: true });
+		// 0 no longer switches the time check off: it means the default, 300 s
+		expect(checkSignature({ ...base, toleranceSeconds: 0, nowMs: 0 })).toEqual({ ok: false, reason: 'stale-timestamp' });
+		expect(checkSignature({ ...base, toleranceSeconds: 0, nowMs: 1767225901_000 })).toEqual({ ok: false, reason: 'stale-timestamp' });
+		expect(checkSignature({ ...base, toleranceSeconds: 0, nowMs: 1767225900_000 })).toEqual({ ok: true });
 		expect(checkSignature({ ...base, signature: VECTOR.signature.toUpperCase(), nowMs: 1767225600_000 })).toEqual({ ok: true });
 		expect(checkSignature({ ...base, signature: VECTOR.signature.slice(0, -1), nowMs: 1767225600_000 })).toEqual({ ok: false, reason: 'mismatch' });
 		expect(checkSignature({ ...base, signature: `${VECTOR.signature}0`, nowMs: 1767225600_000 })).toEqual({ ok: false, reason: 'mismatch' });
@@ -87,11 +83,24 @@ describe('Chatwoot signature: the independent vector', () => {
 	});
 });
 
+describe('clampTolerance', () => {
+	it('keeps 1..3600 s, caps larger values, and maps 0, negatives and garbage to 300', () => {
+		expect([1, 300, 3600].map(clampTolerance)).toEqual([1, 300, 3600]);
+		expect([3601, 1e9].map(clampTolerance)).toEqual([3600, 3600]);
+		expect([0, -5, NaN, undefined, 'x'].map(clampTolerance)).toEqual([300, 300, 300, 300, 300]);
+	});
+});
+
 describe('Chatwoot signature: webhook() with a known secret', () => {
-	it('the vector delivered with its raw body is accepted (timestamp check off), although JSON.stringify of the parsed body differs', async () => {
-		const staticData: IDataObject = { source: 'accountWebhook', webhookId: 1, secret: VECTOR.secret };
+	beforeEach(() => resetSecretCache());
+	afterEach(() => jest.restoreAllMocks());
+
+	it('the vector delivered with its raw body is accepted at its own time, although JSON.stringify of the parsed body differs', async () => {
+		jest.spyOn(Date, 'now').mockReturnValue(Number(VECTOR.timestamp) * 1000 + 5000);
+		primeSecret('webhook:1', VECTOR.secret);
+		const staticData: IDataObject = { source: 'accountWebhook', webhookId: 1 };
 		const result = await deliver(
-			{ ...PARAMS, options: { signatureTolerance: 0 } },
+			PARAMS,
 			staticData,
 			{
 				headers: { 'x-chatwoot-timestamp': VECTOR.timestamp, 'x-chatwoot-signature': VECTOR.signature, 'x-chatwoot-delivery': 'vector-1' },
@@ -117,7 +126,9 @@ describe('Chatwoot signature: webhook() with a known secret', () => {
 		delivery.body = body.replace('"Hello"', '"Hellp"');
 		const result = await deliver(PARAMS, staticWithSecret(), delivery);
 		expectRejected(result, 401);
-		expect(result.responseBody).toEqual({ message: 'Invalid Chatwoot signature (mismatch)' });
+		// no reason in the answer: no oracle for a forger
+		expect(result.responseBody).toBeUndefined();
+		expect(result.responseCalls).toEqual([['status', 401], ['end', undefined]]);
 	});
 
 	it('signed with a different secret → 401', async () => {
@@ -146,14 +157,44 @@ describe('Chatwoot signature: webhook() with a known secret', () => {
 		expect(items(await deliver(relaxed, staticWithSecret(), signed(body, { timestamp: now - 400 })))).toHaveLength(1);
 	});
 
-	it('a replayed delivery (same X-Chatwoot-Delivery) answers 200 and starts nothing', async () => {
+	it('a replayed delivery (same X-Chatwoot-Delivery) is answered 401 and starts nothing', async () => {
 		const body = JSON.stringify(messagePayload());
 		const delivery = signed(body, { delivery: 'replay-me-1' });
 		expect(items(await deliver(PARAMS, staticWithSecret(), delivery))).toHaveLength(1);
-		const again = await deliver(PARAMS, staticWithSecret(), delivery);
-		expect(again.status).toBe(200);
-		expect(again.workflowData).toBeUndefined();
-		expect(again.responseEnded).toBe(true);
+		expectRejected(await deliver(PARAMS, staticWithSecret(), delivery), 401);
+	});
+
+	it('a replay with a new or a missing delivery id starts nothing (the signature is remembered, the id is not signed)', async () => {
+		const body = JSON.stringify(messagePayload({ content: 'Pay invoice 7' }));
+		const original = signed(body, { delivery: 'original-1' });
+		expect(items(await deliver(PARAMS, staticWithSecret(), original))).toHaveLength(1);
+		const newId = { headers: { ...original.headers, 'x-chatwoot-delivery': 'attacker-chosen-2' }, body };
+		expectRejected(await deliver(PARAMS, staticWithSecret(), newId), 401);
+		const noId = { headers: { ...original.headers }, body };
+		delete noId.headers['x-chatwoot-delivery'];
+		expectRejected(await deliver(PARAMS, staticWithSecret(), noId), 401);
+		// a different event (new timestamp) is of course accepted
+		expect(items(await deliver(PARAMS, staticWithSecret(), signed(body, { delivery: 'original-3', timestamp: Math.floor(Date.now() / 1000) - 1 })))).toHaveLength(1);
+	});
+
+	it('a signature is remembered for twice the tolerance: a replay at the edge of the window is still refused', async () => {
+		const start = Date.now();
+		const now = jest.spyOn(Date, 'now').mockReturnValue(start);
+		const ts = Math.floor(start / 1000) + 299; // Chatwoot's clock 299 s ahead: accepted now ...
+		const delivery = signed(JSON.stringify(messagePayload({ content: 'edge' })), { timestamp: ts, delivery: null });
+		expect(items(await deliver(PARAMS, staticWithSecret(), delivery))).toHaveLength(1);
+		now.mockReturnValue(start + 598_000); // ... and still within ±300 s of the timestamp 598 s later
+		expectRejected(await deliver(PARAMS, staticWithSecret(), delivery), 401);
+	});
+
+	it('tolerance 0 does not switch the time check off; a tolerance above one hour is capped', async () => {
+		const body = JSON.stringify(messagePayload());
+		const now = Math.floor(Date.now() / 1000);
+		expectRejected(await deliver({ ...PARAMS, options: { signatureTolerance: 0 } }, staticWithSecret(), signed(body, { timestamp: now - 400 })), 401);
+		expectRejected(await deliver({ ...PARAMS, options: { signatureTolerance: 0 } }, staticWithSecret(), signed(body, { timestamp: now - 365 * 86400 })), 401);
+		const huge = { ...PARAMS, options: { signatureTolerance: 86400 } };
+		expectRejected(await deliver(huge, staticWithSecret(), signed(body, { timestamp: now - 3700 })), 401);
+		expect(items(await deliver(huge, staticWithSecret(), signed(body, { timestamp: now - 3500 })))).toHaveLength(1);
 	});
 
 	it('a forged delivery reusing a fresh delivery id does not poison the replay guard', async () => {
@@ -172,18 +213,45 @@ describe('Chatwoot signature: webhook() with a known secret', () => {
 
 describe('Chatwoot signature: no secret known (Chatwoot < 4.12)', () => {
 	const unsigned = { source: 'accountWebhook', webhookId: 1 };
-
-	it('accepts unsigned deliveries', async () => {
-		const body = JSON.stringify(messagePayload());
-		const result = await deliver(PARAMS, { ...unsigned }, { headers: { 'x-chatwoot-delivery': 'unsigned-1' }, body });
-		expect(items(result)).toEqual([JSON.parse(body)]);
+	const body = () => JSON.stringify(messagePayload());
+	beforeEach(() => {
+		resetSecretCache();
+		primeSecret('webhook:1', undefined);
 	});
 
-	it('still ignores a repeated delivery id', async () => {
-		const body = JSON.stringify(messagePayload());
-		await deliver(PARAMS, { ...unsigned }, { headers: { 'x-chatwoot-delivery': 'unsigned-2' }, body });
-		const again = await deliver(PARAMS, { ...unsigned }, { headers: { 'x-chatwoot-delivery': 'unsigned-2' }, body });
+	it('default settings: an unsigned delivery is answered 401 and starts nothing', async () => {
+		expectRejected(await deliver(PARAMS, { ...unsigned }, { headers: { 'x-chatwoot-delivery': 'unsigned-0' }, body: body() }), 401);
+	});
+
+	it('with Accept Unsigned Deliveries: accepted while Chatwoot has never shown a secret', async () => {
+		const params = { ...PARAMS, options: { acceptUnsigned: true } };
+		const result = await deliver(params, { ...unsigned }, { headers: { 'x-chatwoot-delivery': 'unsigned-1' }, body: body() });
+		expect(items(result)).toEqual([JSON.parse(body())]);
+	});
+
+	it('with Accept Unsigned Deliveries: refused once a secret or a signed delivery was seen (sticky)', async () => {
+		const params = { ...PARAMS, options: { acceptUnsigned: true } };
+		expectRejected(await deliver(params, { ...unsigned, signed: true }, { headers: {}, body: body() }), 401);
+		// this process learns a secret (e.g. Chatwoot was upgraded and re-activated): unsigned is over
+		primeSecret('webhook:1', SECRET);
+		const staticData: IDataObject = { ...unsigned };
+		expectRejected(await deliver(params, staticData, { headers: {}, body: body() }), 401);
+		expect(staticData.signed).toBe(true);
+	});
+
+	it('with Accept Unsigned Deliveries: still ignores a repeated delivery id', async () => {
+		const params = { ...PARAMS, options: { acceptUnsigned: true } };
+		await deliver(params, { ...unsigned }, { headers: { 'x-chatwoot-delivery': 'unsigned-2' }, body: body() });
+		const again = await deliver(params, { ...unsigned }, { headers: { 'x-chatwoot-delivery': 'unsigned-2' }, body: body() });
 		expect(again.workflowData).toBeUndefined();
+	});
+
+	it('a secret an older version kept in static data is removed, and counts as "signed"', async () => {
+		const staticData: IDataObject = { ...unsigned, secret: 'old-secret-in-static-data' };
+		const params = { ...PARAMS, options: { acceptUnsigned: true } };
+		expectRejected(await deliver(params, staticData, { headers: {}, body: body() }), 401);
+		expect(staticData.secret).toBeUndefined();
+		expect(staticData.signed).toBe(true);
 	});
 });
 
