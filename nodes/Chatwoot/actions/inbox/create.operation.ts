@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { toItems } from '../../../shared/helpers/items';
 import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
 import { inboxBody, inboxSettingFields } from './fields';
+import { includeSecretsOptions, inboxOutput } from './secrets';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,6 +33,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: inboxSettingFields,
 	},
+	includeSecretsOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['inbox'], operation: ['create'] } }, properties);
@@ -43,5 +45,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = inboxBody({ ...fields, name, callbackUrl }, { type: 'api' });
 	// A POST that creates: never repeated after an uncertain failure (the transport's default).
 	const inbox = await chatwootApiRequest(this, { method: 'POST', path: '/inboxes', body, subject: { resource: 'inbox' } });
-	return toItems(unwrapRecord(inbox));
+	return toItems(inboxOutput(this, itemIndex, unwrapRecord(inbox)));
 }

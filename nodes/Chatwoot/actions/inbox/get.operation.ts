@@ -4,8 +4,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { getId, toItems } from '../../../shared/helpers/items';
 import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
 import { inboxLocator } from '../../../shared/descriptions';
+import { includeSecretsOptions, inboxOutput } from './secrets';
 
-const properties: INodeProperties[] = [inboxLocator('The inbox to get')];
+const properties: INodeProperties[] = [inboxLocator('The inbox to get'), includeSecretsOptions];
 
 export const description = updateDisplayOptions({ show: { resource: ['inbox'], operation: ['get'] } }, properties);
 
@@ -16,7 +17,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/inboxes/${inboxId}`,
 		subject: { resource: 'inbox', id: inboxId },
 	});
-	return toItems(unwrapRecord(body));
+	return toItems(inboxOutput(this, itemIndex, unwrapRecord(body)));
 }
 
 export const concurrent = true;

@@ -5,6 +5,7 @@ import { getId, toItems } from '../../../shared/helpers/items';
 import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
 import { inboxLocator } from '../../../shared/descriptions';
 import { inboxBody, inboxSettingFields } from './fields';
+import { includeSecretsOptions, inboxOutput } from './secrets';
 
 const properties: INodeProperties[] = [
 	inboxLocator('The inbox to update'),
@@ -33,6 +34,7 @@ const properties: INodeProperties[] = [
 			},
 		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
+	includeSecretsOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['inbox'], operation: ['update'] } }, properties);
@@ -53,7 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		subject: { resource: 'inbox', id: inboxId },
 	});
-	return toItems(unwrapRecord(inbox));
+	return toItems(inboxOutput(this, itemIndex, unwrapRecord(inbox)));
 }
 
 export const concurrent = true;

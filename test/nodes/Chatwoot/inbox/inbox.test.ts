@@ -165,3 +165,46 @@ describe('inbox', () => {
 		});
 	});
 });
+
+describe('inbox outputs leave credentials out unless asked (security review, finding 8)', () => {
+	let sim: Sim;
+	let world: World;
+	beforeAll(async () => {
+		sim = await startWorld();
+	});
+	afterAll(async () => await sim.close());
+	beforeEach(() => {
+		world = seedWorld(sim);
+	});
+
+	const apiInbox = () => sim.db.inboxes.find((i) => i.channel_type === 'Channel::Api')!;
+
+	it('get and get many: no secret or hmac_token by default; Include Secrets returns them', async () => {
+		const inbox = apiInbox();
+		expect(String(inbox.secret).length).toBeGreaterThan(10);
+		const plain = await run(world, 'inbox', { operation: 'get', inboxId: rl(inbox.id) });
+		expect(plain[0].json).toMatchObject({ id: inbox.id, webhook_url: inbox.webhook_url ?? null, inbox_identifier: expect.any(String) });
+		expect(plain[0].json).not.toHaveProperty('secret');
+		expect(plain[0].json).not.toHaveProperty('hmac_token');
+		const all = await run(world, 'inbox', { operation: 'getAll', returnAll: true });
+		const text = JSON.stringify(all.map((o) => o.json));
+		expect(text).not.toContain(String(inbox.secret));
+		expect(text).not.toContain(String(inbox.hmac_token));
+
+		const withSecrets = await run(world, 'inbox', { operation: 'get', inboxId: rl(inbox.id), options: { includeSecrets: true } });
+		expect(withSecrets[0].json).toMatchObject({ secret: inbox.secret, hmac_token: inbox.hmac_token });
+		const allWithSecrets = await run(world, 'inbox', { operation: 'getAll', returnAll: true, options: { includeSecrets: true } });
+		expect(allWithSecrets.find((o) => o.json.id === inbox.id)!.json).toMatchObject({ secret: inbox.secret });
+	});
+
+	it('create and update: the new inbox is output without its secret and HMAC token', async () => {
+		const created = await run(world, 'inbox', { operation: 'create', name: 'Fresh' });
+		const stored = sim.db.inboxes.find((i) => i.id === created[0].json.id)!;
+		expect(JSON.stringify(created[0].json)).not.toContain(String(stored.secret));
+		expect(JSON.stringify(created[0].json)).not.toContain(String(stored.hmac_token));
+		const updated = await run(world, 'inbox', { operation: 'update', inboxId: rl(stored.id), updateFields: { name: 'Renamed' } });
+		expect(updated[0].json).toMatchObject({ name: 'Renamed' });
+		expect(updated[0].json).not.toHaveProperty('secret');
+		expect(updated[0].json).not.toHaveProperty('hmac_token');
+	});
+});
