@@ -36,7 +36,7 @@ export class ChatwootSuiteClientApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				"Optional. The inbox's HMAC token (same Configuration page). When set, contacts created with an identifier are sent with its identifier_hash so Chatwoot marks them verified; required if the inbox enforces HMAC.",
+				"Optional. The inbox's HMAC token (same Configuration page). When set, contacts created with an identifier are sent with its identifier_hash so Chatwoot marks them verified; required if the inbox enforces HMAC. The node signs any identifier it is given: pass only identifiers your system has authenticated.",
 		},
 	];
 

@@ -68,7 +68,7 @@ export const contactFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'Your own ID for this person (e.g. the user ID of your app). With an HMAC token in the credential, the node also sends its identifier_hash so Chatwoot marks the contact as verified.',
+			"Your own ID for this person (e.g. the user ID of your app). With an HMAC token in the credential, the node also sends its identifier_hash so Chatwoot marks the contact as verified, and a verified contact can open all of that person's conversations. Map it only from an ID your system has authenticated (the logged-in user), never from a value the visitor can type or send.",
 	},
 	{
 		displayName: 'Name',
