@@ -1,9 +1,14 @@
 // End-to-end: the Chatwoot Trigger inside a real n8n — activation registers with the simulator, signed deliveries
-// start executions, filtered / forged ones don't, deactivation cleans up.
+// start executions, filtered / forged / replayed / unsigned ones don't, deactivation cleans up; the signing secret is
+// fetched by the process that receives (queue mode: the webhook process) and never stored; attachment downloads
+// carry no token (issue 12).
 import { createHmac, randomUUID } from 'crypto';
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
-import { httpJson, N8nInstance } from './harness';
-import { SCENARIO_TIMEOUT, SETUP_TIMEOUT, startE2e, stopE2e } from './setup';
+import { httpJson, N8nInstance, waitFor } from './harness';
+import { manualWorkflow, SCENARIO_TIMEOUT, SETUP_TIMEOUT, startE2e, stopE2e } from './setup';
 import type { E2eEnv } from './setup';
 
 let env: E2eEnv;
@@ -17,8 +22,17 @@ afterAll(async () => {
 }, SCENARIO_TIMEOUT);
 
 const out = N8nInstance.nodeOutput;
+const QUEUE_MODE = !!process.env.E2E_QUEUE_MODE;
 /** the account webhook's signing secret, as Chatwoot handed it to the trigger */
 let webhookSecret = '';
+/** workflows whose static data must not contain a secret */
+const triggerWorkflowIds: string[] = [];
+
+/** Chatwoot API requests the simulator logged (method + path), excluding control calls. */
+async function apiCalls(): Promise<string[]> {
+	const log = (await env.sim.requests()) as Array<{ method: string; path: string }>;
+	return log.filter((r) => !r.path.startsWith('/__sim')).map((r) => `${r.method} ${r.path}`);
+}
 
 function triggerWorkflow(name: string, webhookId: string, parameters: Record<string, unknown>): any {
 	return {
@@ -63,6 +77,7 @@ describe('trigger, account webhook', () => {
 				}),
 			);
 			const url = `${env.n8n.webhookBase}webhook/${webhookId}/webhook`;
+			triggerWorkflowIds.push(wf.id);
 			await env.n8n.activate(wf.id);
 
 			let hooks = await env.sim.waitForState('the webhook to be registered', (st) => {
@@ -114,6 +129,7 @@ describe('trigger, account webhook', () => {
 			expect(await env.n8n.executions(wf.id)).toEqual([]);
 
 			// 4. a customer writes: signed incoming message_created → exactly one execution carrying that message
+			const webhookListsBefore = (await apiCalls()).filter((c) => c === `GET /api/v1/accounts/${env.accountId}/webhooks`).length;
 			const sent = await env.sim.customerMessage({ inboxId: env.apiInboxId, conversationId: conv.display_id, contactId: conv.contact_id, content: 'Where is my parcel?' });
 			await env.sim.flush();
 			const incomingDeliveries = (await env.sim.deliveries()).filter((d: any) => d.url === url && d.messageId === sent.message.id);
@@ -125,6 +141,23 @@ describe('trigger, account webhook', () => {
 			const [item] = out(execs[0], 'Chatwoot Trigger');
 			expect(item).toMatchObject({ event: 'message_created', id: sent.message.id, message_type: 'incoming', content: 'Where is my parcel?' });
 			expect(item.conversation.id).toBe(conv.display_id);
+			// issue 12 item 5: the secret is not in static data, so the process that received the delivery knows it from
+			// memory: the main process from the activation, queue mode's webhook process by asking Chatwoot once
+			const webhookLists = (await apiCalls()).filter((c) => c === `GET /api/v1/accounts/${env.accountId}/webhooks`).length - webhookListsBefore;
+			expect(webhookLists).toBe(QUEUE_MODE ? 1 : 0);
+
+			// 5. issue 12 item 4: the signed delivery replayed with a new or without a delivery id → 401, no execution
+			const original = incomingDeliveries[0];
+			const replayHeaders: Record<string, string> = { 'content-type': 'application/json' };
+			for (const [k, v] of Object.entries(original.headers as Record<string, string>)) {
+				if (/^x-chatwoot-(timestamp|signature)$/i.test(k)) replayHeaders[k.toLowerCase()] = v;
+			}
+			const replayNewId = await fetch(url, { method: 'POST', headers: { ...replayHeaders, 'x-chatwoot-delivery': randomUUID() }, body: original.body });
+			expect(replayNewId.status).toBe(401);
+			expect(await replayNewId.text()).toBe('');
+			const replayNoId = await fetch(url, { method: 'POST', headers: replayHeaders, body: original.body });
+			expect(replayNoId.status).toBe(401);
+			expect(await env.n8n.executions(wf.id)).toHaveLength(1);
 
 			// deactivation removes the webhook from Chatwoot
 			await env.n8n.deactivate(wf.id);
@@ -155,6 +188,7 @@ describe('trigger, API inbox callback', () => {
 				}),
 			);
 			const url = `${env.n8n.webhookBase}webhook/${webhookId}/webhook`;
+			triggerWorkflowIds.push(wf.id);
 			await env.n8n.activate(wf.id);
 			const inboxNow = async () => (await env.sim.state()).inboxes.find((i: any) => i.id === inbox.id);
 			await env.sim.waitForState('the callback URL to be set', (st) => st.inboxes.find((i: any) => i.id === inbox.id && i.webhook_url !== previous));
@@ -182,6 +216,106 @@ describe('trigger, API inbox callback', () => {
 	);
 });
 
+describe('trigger, Chatwoot that does not sign (issue 12 item 3)', () => {
+	test(
+		'activation fails with a message about the signing secret and leaves no webhook behind (unsigned deliveries to a signed trigger: see the account webhook scenario)',
+		async () => {
+			await env.sim.control('POST', '/webhook-signing', { enabled: false });
+			try {
+				const webhookId = randomUUID();
+				const wf = await env.n8n.createWorkflow(
+					triggerWorkflow('E2E trigger (old Chatwoot)', webhookId, { source: 'accountWebhook', events: ['message_created'] }),
+				);
+				const url = `${env.n8n.webhookBase}webhook/${webhookId}/webhook`;
+				const answer = await env.n8n.apiRaw('POST', `/workflows/${wf.id}/activate`);
+				if (answer.status < 400) {
+					// n8n versions that activate asynchronously report the failure on the workflow instead
+					await waitFor('n8n to give up the activation', async () => {
+						const w = await env.n8n.api('GET', `/workflows/${wf.id}`);
+						return w.active === false ? true : undefined;
+					});
+				} else {
+					expect(answer.text).toContain('signing secret');
+				}
+				const state = await env.sim.waitForState('no webhook left at the URL', (st) =>
+					st.webhooks.some((w: any) => w.url === url) ? undefined : st,
+				);
+				expect(state.webhooks.filter((w: any) => w.url === url)).toEqual([]);
+				expect(await env.n8n.executions(wf.id)).toEqual([]);
+			} finally {
+				await env.sim.control('POST', '/webhook-signing', { enabled: true });
+			}
+		},
+		SCENARIO_TIMEOUT,
+	);
+});
+
+describe('attachment download in a real n8n (issue 12 items 1 and 2)', () => {
+	test(
+		"Message → Get Many → Download Attachments: the blob redirect to a storage host on another port carries no token; a sender's URL to a loopback service is not fetched",
+		async () => {
+			const seen: Array<{ port: 'storage' | 'internal'; path: string; headers: IncomingHttpHeaders }> = [];
+			const serve = (port: 'storage' | 'internal', body: string) =>
+				createServer((req, res) => {
+					seen.push({ port, path: req.url ?? '', headers: req.headers });
+					res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(Buffer.byteLength(body)) });
+					res.end(body);
+				});
+			const storage = serve('storage', '%PDF-1.4 e2e');
+			const internal = serve('internal', '{"internal":true}');
+			await Promise.all([storage, internal].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
+			const portOf = (s: typeof storage) => (s.address() as AddressInfo).port;
+			try {
+				await env.sim.control('POST', '/storage-url', { url: `http://127.0.0.1:${portOf(storage)}/bucket` });
+				const state = await env.sim.state();
+				const conv = state.conversations.find((c: any) => c.account_id === env.accountId && c.inbox_id === env.apiInboxId);
+				await env.sim.seed('message', {
+					accountId: env.accountId,
+					conversationId: conv.display_id,
+					content: 'E2E attachments',
+					attachments: [
+						{ filename: 'invoice.pdf', contentType: 'application/pdf', data: '%PDF-1.4 e2e' },
+						{ filename: 'x', data: '', fileType: 'file', externalUrl: `http://127.0.0.1:${portOf(internal)}/admin` },
+					],
+				});
+				const wf = await env.n8n.createWorkflow(
+					manualWorkflow('E2E download attachments', [
+						{
+							name: 'Messages',
+							type: 'n8n-nodes-chatwoot-suite.chatwoot',
+							parameters: {
+								resource: 'message',
+								operation: 'getAll',
+								conversationId: { __rl: true, mode: 'id', value: String(conv.display_id) },
+								returnAll: true,
+								options: { downloadAttachments: true },
+							},
+							credentials: { chatwootSuiteApi: env.cred },
+						},
+					]),
+				);
+				const run = await env.n8n.execute(wf.id);
+				expect(run.output).not.toContain('Error executing workflow');
+				expect(run.ok).toBe(true);
+				const resultData = run.result.data ? run.result.data.resultData : run.result.resultData;
+				const items = resultData.runData.Messages[0].data.main[0] as Array<{ json: any; binary?: Record<string, any> }>;
+				const item = items.find((i) => i.json.content === 'E2E attachments')!;
+				expect(Object.keys(item.binary ?? {})).toEqual(['attachment_0']);
+				expect(item.json.skipped_attachments).toEqual([
+					{ index: 1, id: expect.any(Number), file_type: 'file', reason: expect.stringContaining('not Chatwoot') },
+				]);
+				expect(seen.map((r) => [r.port, r.path.split('/')[1]])).toEqual([['storage', 'bucket']]);
+				expect(JSON.stringify(seen[0].headers)).not.toContain(env.token);
+				expect(seen[0].headers.api_access_token).toBeUndefined();
+			} finally {
+				await env.sim.control('POST', '/storage-url', { url: null });
+				await Promise.all([storage, internal].map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+			}
+		},
+		SCENARIO_TIMEOUT,
+	);
+});
+
 describe('secrets', () => {
 	test("the access token appears nowhere in n8n's database, execution data or logs; the webhook secret in no output item or log", async () => {
 		const execs = await env.n8n.executions(undefined, { includeData: true, limit: 250 });
@@ -190,10 +324,15 @@ describe('secrets', () => {
 		expect(env.n8n.allLogs()).not.toContain(env.token);
 		expect(env.n8n.filesContaining(env.token)).toEqual([]);
 		expect(webhookSecret.length).toBeGreaterThan(10);
-		// the secret lives in the workflow's static data (as n8n's own Stripe trigger keeps its webhook secret), which
-		// n8n copies into each execution's workflowData; it must never reach an output item or a log
-		expect(JSON.stringify(execs.map((e: any) => e.data.resultData))).not.toContain(webhookSecret);
+		// issue 12 item 5: the webhook secret is in no output item, no log, no workflow (static data) and no file of n8n
+		expect(JSON.stringify(execs)).not.toContain(webhookSecret);
 		expect(env.n8n.allLogs()).not.toContain(webhookSecret);
+		for (const id of triggerWorkflowIds) {
+			const wf = await env.n8n.api('GET', `/workflows/${id}`);
+			expect(JSON.stringify(wf)).not.toContain(webhookSecret);
+			expect(JSON.stringify(wf.staticData ?? {})).not.toMatch(/"secret"/);
+		}
+		expect(env.n8n.filesContaining(webhookSecret)).toEqual([]);
 		expect(env.n8n.filesContaining('Where is my parcel?').some((f) => f.includes('database.sqlite'))).toBe(true);
 	});
 });
