@@ -8,6 +8,7 @@ import { description as message } from './actions/message/Message.resource';
 import { batchingFields } from './actions/batching';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
+import { chatwootApiCredentialTest } from '../shared/methods/credentialTest';
 import { listSearch, loadOptions } from './methods';
 
 export class Chatwoot implements INodeType {
@@ -23,7 +24,7 @@ export class Chatwoot implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chatwootSuiteApi', required: true }],
+		credentials: [{ name: 'chatwootSuiteApi', required: true, testedBy: 'chatwootApiCredentialTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -59,7 +60,7 @@ export class Chatwoot implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, credentialTest: { chatwootApiCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

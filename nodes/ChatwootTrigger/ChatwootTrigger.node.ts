@@ -7,6 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { chatwootApiCredentialTest } from '../shared/methods/credentialTest';
 import { searchInboxes } from '../shared/methods/listSearch';
 import { getLabels } from '../shared/methods/loadOptions';
 import { properties } from './descriptions';
@@ -25,7 +26,7 @@ export class ChatwootTrigger implements INodeType {
 		defaults: { name: 'Chatwoot Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chatwootSuiteApi', required: true }],
+		credentials: [{ name: 'chatwootSuiteApi', required: true, testedBy: 'chatwootApiCredentialTest' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -41,6 +42,7 @@ export class ChatwootTrigger implements INodeType {
 	methods = {
 		listSearch: { searchInboxes },
 		loadOptions: { getLabels },
+		credentialTest: { chatwootApiCredentialTest },
 	};
 
 	webhookMethods = {

@@ -7,10 +7,15 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
 
+import { CredentialTestContext } from 'n8n-core';
+import type { ICredentialsDecrypted } from 'n8n-workflow';
+
 import { ChatwootSuiteApi } from '../../credentials/ChatwootSuiteApi.credentials';
+import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
+import { ChatwootTrigger } from '../../nodes/ChatwootTrigger/ChatwootTrigger.node';
 import { ChatwootSuiteClientApi } from '../../credentials/ChatwootSuiteClientApi.credentials';
 import { ChatwootSuitePlatformApi } from '../../credentials/ChatwootSuitePlatformApi.credentials';
-import { runNode } from '../helpers/n8n-harness';
+import { ensureN8nEnvironment, runNode } from '../helpers/n8n-harness';
 import { startEchoServer } from '../helpers/servers';
 import { startSimulator } from '../simulator';
 import type { ChatwootSimulator } from '../simulator';
@@ -83,47 +88,101 @@ beforeAll(async () => {
 });
 afterAll(async () => sim.close());
 
+/**
+ * chatwootSuiteApi has no declarative test: n8n's CredentialsTester finds `testedBy` on the nodes and calls the node's
+ * `methods.credentialTest` function with a real n8n-core CredentialTestContext (its legacy `helpers.request`).
+ */
+async function testApiCredential(data: IDataObject): Promise<TestResult> {
+	ensureN8nEnvironment();
+	const nodes = [new Chatwoot(), new ChatwootTrigger()];
+	for (const node of nodes) {
+		const entry = node.description.credentials?.find((c) => c.name === 'chatwootSuiteApi');
+		expect(entry?.testedBy).toBe('chatwootApiCredentialTest');
+	}
+	const fn = nodes[0].methods!.credentialTest!.chatwootApiCredentialTest;
+	expect(nodes[1].methods!.credentialTest!.chatwootApiCredentialTest).toBe(fn);
+	const result = await fn.call(new CredentialTestContext(), { id: '1', name: 'c', type: 'chatwootSuiteApi', data } as ICredentialsDecrypted);
+	return result as TestResult;
+}
+
 describe('Chatwoot API credential test', () => {
 	const api = new ChatwootSuiteApi();
 	const data = (overrides: IDataObject = {}) => ({ baseUrl: sim.url, accessToken: userToken, accountId, ...overrides });
 
-	it('accepts a user token of the account', async () => {
-		expect(await testCredential(api, data())).toEqual({ status: 'OK', message: 'Connection successful!' });
+	it('has no declarative test, so n8n uses the nodes\' testedBy function', () => {
+		expect((api as ICredentialType).test).toBeUndefined();
+	});
+
+	it('accepts a user token of the account and names the account', async () => {
+		expect(await testApiCredential(data())).toEqual({ status: 'OK', message: `Connection successful: account ${accountId} (Acme).` });
 	});
 
 	it('accepts an agent-bot token of the account (bots may not call /profile)', async () => {
-		expect((await testCredential(api, data({ accessToken: botToken }))).status).toBe('OK');
+		const result = await testApiCredential(data({ accessToken: botToken }));
+		expect(result.status).toBe('OK');
+		expect(result.message).toMatch(/Agent-bot token accepted/);
 	});
 
 	it('forgives /api/v1, /app/... and trailing slashes in the base URL', async () => {
 		for (const suffix of ['/', '/api/v1/', `/app/accounts/${accountId}/dashboard`]) {
-			expect((await testCredential(api, data({ baseUrl: ` ${sim.url}${suffix} ` }))).status).toBe('OK');
+			expect((await testApiCredential(data({ baseUrl: ` ${sim.url}${suffix} ` }))).status).toBe('OK');
 		}
 	});
 
 	it('says the token is wrong', async () => {
-		const result = await testCredential(api, data({ accessToken: 'wrong-token' }));
+		const result = await testApiCredential(data({ accessToken: 'wrong-token' }));
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/rejected the access token/);
 	});
 
 	it('says a Platform App token belongs in the Chatwoot Platform API credential', async () => {
-		const result = await testCredential(api, data({ accessToken: platformToken }));
+		const result = await testApiCredential(data({ accessToken: platformToken }));
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/This is a Platform App token: it works only with the Platform API/);
 	});
 
-	it('says the token has no access to that account', async () => {
-		const result = await testCredential(api, data({ accountId: otherAccountId }));
+	it('says the token has no access to that account, and which accounts it has', async () => {
+		const result = await testApiCredential(data({ accountId: otherAccountId }));
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/no access to this Account ID/);
+		expect(result.message).toMatch(new RegExp(`not a member of account ${otherAccountId}; it can use account ${accountId} \\(Acme\\)`));
+	});
+
+	// fidelity review A2: Chatwoot answers an unknown account id with the same 404 as the conversation-0 probe
+	it('fails for an Account ID that does not exist (user token)', async () => {
+		const result = await testApiCredential(data({ accountId: 987654 }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/not a member of account 987654/);
+	});
+
+	it("fails for an agent-bot token of another account (401 'Bot is not authorized to access this account')", async () => {
+		const result = await testApiCredential(data({ accessToken: botToken, accountId: otherAccountId }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/agent-bot token belongs to another account/);
+	});
+
+	it("fails on Chatwoot Cloud's 403 'API access is not enabled for this account', for users and bots", async () => {
+		const cloud = sim.seed.account({ name: 'Cloud free', apiAccess: false });
+		const user = sim.seed.user({ name: 'Free', email: 'free@cloud.test', role: 'administrator', accountIds: [cloud.id] });
+		const bot = sim.seed.agentBot({ name: 'Free bot', accountId: cloud.id });
+		for (const token of [user.access_token, bot.access_token]) {
+			const result = await testApiCredential(data({ accessToken: token, accountId: cloud.id }));
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/refuses API access for this account/);
+		}
+	});
+
+	it('fails for a suspended account', async () => {
+		const suspended = sim.seed.account({ name: 'Gone', status: 'suspended' });
+		const user = sim.seed.user({ name: 'S', email: 's@gone.test', role: 'administrator', accountIds: [suspended.id] });
+		const result = await testApiCredential(data({ accessToken: user.access_token, accountId: suspended.id }));
+		expect(result).toEqual({ status: 'Error', message: 'This Chatwoot account is suspended.' });
 	});
 
 	it('says when the address is not a Chatwoot server', async () => {
 		const other = await startEchoServer();
 		other.setDefault({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Welcome</html>' });
 		try {
-			const result = await testCredential(api, data({ baseUrl: other.url }));
+			const result = await testApiCredential(data({ baseUrl: other.url }));
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(/did not answer like a Chatwoot server/);
 		} finally {
@@ -131,12 +190,12 @@ describe('Chatwoot API credential test', () => {
 		}
 	});
 
-	it('never sends the token anywhere but the api_access_token header', async () => {
+	it('never sends the token anywhere but the api_access_token header of the credential\'s Chatwoot', async () => {
 		sim.clearRequests();
-		await testCredential(api, data());
-		const [request] = sim.requests;
-		expect(request.path).toBe(`/api/v1/accounts/${accountId}/conversations/0`);
-		expect(JSON.stringify(request)).not.toContain(userToken);
+		await testApiCredential(data());
+		expect(sim.requests.map((r) => r.path)).toEqual(['/api/v1/profile', `/api/v1/accounts/${accountId}/conversations/0`]);
+		expect(JSON.stringify(sim.requests)).not.toContain(userToken);
+		expect(sim.requests.every((r) => r.headers.api_access_token === '[redacted]')).toBe(true);
 	});
 });
 

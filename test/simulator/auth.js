@@ -7,6 +7,7 @@ const E = {
 	invalidToken: () => new HttpError(401, { error: 'Invalid Access Token' }),
 	bot: () => new HttpError(401, { error: 'Access to this endpoint is not authorized for bots' }),
 	account: () => new HttpError(401, { error: 'You are not authorized to access this account' }),
+	botAccount: () => new HttpError(401, { error: 'Bot is not authorized to access this account' }),
 	suspended: () => new HttpError(401, { error: 'Account is suspended' }),
 };
 
@@ -28,22 +29,28 @@ function authenticate(store, ctx, opts) {
 	ctx.auth = auth;
 	if (opts.noAccount) return auth;
 	const accountId = Number(ctx.params.account_id);
+	// app/controllers/concerns/ensure_current_account_helper.rb: Account.find (404 for an unknown id, the same body as
+	// any other RecordNotFound), then `active?` (suspended) BEFORE the membership checks.
 	const account = store.account(accountId);
 	if (!account) throw ERR.notFound();
 	auth.accountId = accountId;
 	auth.account = account;
+	if (account.status === 'suspended') throw E.suspended();
 	if (found.kind === 'user') {
 		if (!found.record.account_ids.includes(accountId)) throw E.account();
-		if (account.status === 'suspended') throw E.suspended();
 		auth.role = store.roleIn(found.record, accountId);
 		auth.admin = auth.role === 'administrator';
 	} else {
 		const bot = found.record;
 		const viaInbox = store.db.inboxes.some((i) => i.account_id === accountId && i.agent_bot_id === bot.id);
-		if (bot.account_id !== accountId && !viaInbox) throw E.account();
+		// account_accessible_for_bot?: the bot's own account or an inbox of the account it is connected to
+		if (bot.account_id !== accountId && !viaInbox) throw E.botAccount();
 		auth.role = 'bot';
 		auth.admin = false;
 	}
+	// Chatwoot Cloud >= 4.16 (app/controllers/api/v1/accounts/base_controller.rb, PR #14973, after v4.15): accounts
+	// without the `api_and_webhooks` feature refuse every token request. Seed `account({ apiAccess: false })`.
+	if (account.features && account.features.api_and_webhooks === false) throw new HttpError(403, { error: 'API access is not enabled for this account' });
 	if (opts.admin && !auth.admin) throw ERR.unauthorizedAction();
 	return auth;
 }

@@ -90,7 +90,7 @@ export interface SimulatorOptions {
 
 type Obj = Record<string, unknown>;
 export interface Seed {
-	account(a?: { name?: string; locale?: string; status?: string }): AccountRecord;
+	account(a?: { name?: string; locale?: string; status?: string; apiAccess?: boolean }): AccountRecord;
 	user(a: { name?: string; email?: string; role?: 'administrator' | 'agent'; accountIds: number[]; accessToken?: string }): UserRecord;
 	agentBot(a: { name?: string; accountId?: number | null; outgoingUrl?: string | null; accessToken?: string; description?: string; inboxIds?: number[] }): AgentBotRecord;
 	inbox(a: { accountId: number; name?: string; channelType?: ChannelKind; webhookUrl?: string | null; hmacMandatory?: boolean; memberIds?: number[]; agentBotId?: number | null; websiteUrl?: string; email?: string; /** fixed Client API identifier (api inboxes) */ inboxIdentifier?: string; hmacToken?: string; secret?: string }): InboxRecord;

@@ -14,8 +14,11 @@ function createSeeder(store, X) {
 	};
 
 	const seed = {
-		account({ name = 'Acme', locale, status } = {}) {
-			return store.createAccount({ name, locale, status });
+		account({ name = 'Acme', locale, status, apiAccess = true } = {}) {
+			const a = store.createAccount({ name, locale, status });
+			// Chatwoot Cloud (>= 4.16) plans without the `api_and_webhooks` feature
+			if (apiAccess === false) a.features = { ...a.features, api_and_webhooks: false };
+			return a;
 		},
 		user({ name, email, role = 'administrator', accountIds = [], accessToken } = {}) {
 			for (const a of accountIds) account(a);
