@@ -81,6 +81,8 @@ export const UNDOCUMENTED_QUERY: Record<string, string[]> = {
 	'GET /api/v2/accounts/{account_id}/reports/summary': ['business_hours'],
 	'GET /api/v2/accounts/{account_id}/reports/conversations': ['page'],
 	'GET /api/v2/accounts/{account_id}/reports/conversations/': ['page'],
+	// Inboxes::ContactsController `before_action :process_hmac` runs on show too and reads params[:identifier(_hash)]
+	'GET /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}': ['identifier', 'identifier_hash'],
 };
 
 /** Body rules of the spec that the server does not enforce (API-NOTES §6). */

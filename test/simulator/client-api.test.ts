@@ -59,18 +59,29 @@ describe('Client API', () => {
 		expect((await call(sim, 'GET', `${P}/contacts/${c.json.source_id}/conversations/99`)).status).toBe(404);
 	});
 
-	it('HMAC identity validation: mandatory inbox requires valid identifier_hash (else 500), verified flag set', async () => {
+	it('HMAC identity validation: mandatory inbox requires valid identifier_hash (else 500); create does not verify, GET/PATCH do', async () => {
 		const inbox = sim.seed.inbox({ accountId: w.accountId, name: 'Secure', channelType: 'api', hmacMandatory: true });
 		const P = `/public/api/v1/inboxes/${inbox.inbox_identifier}`;
 		const hash = createHmac('sha256', inbox.hmac_token!).update('user-42').digest('hex');
 		let r = await call(sim, 'POST', `${P}/contacts`, { body: { identifier: 'user-42', name: 'U' } });
 		expect(r.status).toBe(500);
-		expect(r.text).toContain('HMAC failed: Invalid Identifier Hash Provided');
+		// production hides the exception text (review A17d)
+		expect(r.json).toEqual({ status: 500, error: 'Internal Server Error' });
 		r = await call(sim, 'POST', `${P}/contacts`, { body: { identifier: 'user-42', identifier_hash: 'deadbeef', name: 'U' } });
 		expect(r.status).toBe(500);
 		r = await call(sim, 'POST', `${P}/contacts`, { body: { identifier: 'user-42', identifier_hash: hash, name: 'U' } });
 		expect(r.status).toBe(200);
-		expect(sim.db.contactInboxes.find((ci) => ci.source_id === r.json.source_id)!.hmac_verified).toBe(true);
+		const sid = r.json.source_id;
+		const ciOf = () => sim.db.contactInboxes.find((ci) => ci.source_id === sid)!;
+		expect(ciOf().hmac_verified).toBe(false); // review A3
+		// review A1: GET checks the HMAC too (query string)
+		expect((await call(sim, 'GET', `${P}/contacts/${sid}`)).status).toBe(500);
+		expect(ciOf().hmac_verified).toBe(false);
+		const ok = await call(sim, 'GET', `${P}/contacts/${sid}?identifier=user-42&identifier_hash=${hash}`);
+		expect(ok.status).toBe(200);
+		expect(ciOf().hmac_verified).toBe(true);
+		// an unknown source id is a 404 before the HMAC check
+		expect((await call(sim, 'GET', `${P}/contacts/nope`)).status).toBe(404);
 		// not mandatory but a wrong hash is provided -> also 500
 		r = await call(sim, 'POST', `/public/api/v1/inboxes/${w.apiInbox.inbox_identifier}/contacts`, { body: { identifier: 'u', identifier_hash: 'bad' } });
 		expect(r.status).toBe(500);
@@ -101,6 +112,8 @@ describe('Client API identity', () => {
 		const a = await call(sim, 'POST', `${P}/contacts`, { body: { identifier: 'id-7', identifier_hash: hash, name: 'V' } });
 		const b = await call(sim, 'POST', `${P}/contacts`, { body: { identifier: 'id-7', identifier_hash: hash } });
 		expect(b.json.id).toBe(a.json.id);
+		// a create never verifies; a GET with the hash does
+		await call(sim, 'GET', `${P}/contacts/${b.json.source_id}?identifier=id-7&identifier_hash=${hash}`);
 		await call(sim, 'POST', `${P}/contacts/${a.json.source_id}/conversations`, { body: {} });
 		const list = await call(sim, 'GET', `${P}/contacts/${b.json.source_id}/conversations`);
 		expect(list.json).toHaveLength(1);

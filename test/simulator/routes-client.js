@@ -4,7 +4,15 @@ const crypto = require('crypto');
 const { ERR, HttpError, present, isBlank, toInt } = require('./util');
 const { reply, EMPTY } = require('./server');
 
-const HMAC_FAILED = () => new HttpError(500, { status: 500, error: 'HMAC failed: Invalid Identifier Hash Provided' });
+// process_hmac raises StandardError('HMAC failed: Invalid Identifier Hash Provided'); PublicController installs no
+// handle_with_exception, so Rails answers a bare 500. Production (show_exceptions) hides the message:
+// public/500 → {"status":500,"error":"Internal Server Error"} (fidelity review A17d).
+const HMAC_FAILED = () => new HttpError(500, { status: 500, error: 'Internal Server Error' });
+
+// ContactInboxWithContactBuilder#contact_name: `contact_attributes[:name] || Haikunator.haikunate(1000)`
+const ADJECTIVES = ['autumn', 'hidden', 'bitter', 'misty', 'silent', 'empty', 'dry', 'dark', 'summer', 'icy', 'delicate', 'quiet'];
+const NOUNS = ['waterfall', 'river', 'breeze', 'moon', 'rain', 'wind', 'sea', 'morning', 'snow', 'lake', 'sunset', 'pine'];
+const haikunate = () => `${ADJECTIVES[crypto.randomInt(ADJECTIVES.length)]}-${NOUNS[crypto.randomInt(NOUNS.length)]}-${crypto.randomInt(1000)}`;
 
 function register(router, env) {
 	const { store, S, X } = env;
@@ -35,53 +43,71 @@ function register(router, env) {
 		if (!validHmac(inbox, params.identifier, params.identifier_hash)) throw HMAC_FAILED();
 		if (ci) ci.hmac_verified = true;
 	};
+	// Inboxes::ContactsController#permitted_params: identifier, identifier_hash, email, name, avatar_url, phone_number,
+	// custom_attributes (no additional_attributes)
 	const contactParams = (b) => {
 		const out = {};
-		for (const k of ['name', 'email', 'phone_number', 'identifier', 'custom_attributes', 'additional_attributes']) if (b[k] !== undefined) out[k] = b[k];
+		for (const k of ['name', 'email', 'phone_number', 'identifier', 'custom_attributes']) if (b[k] !== undefined) out[k] = b[k];
 		return out;
 	};
 	const actorOf = (contact) => ({ kind: 'contact', record: contact });
 
 	router.add('GET', P, (ctx) => S.publicInbox(inboxOf(ctx)));
 
+	// app/controllers/public/api/v1/inboxes/contacts_controller.rb#create + app/builders/contact_inbox_with_contact_builder.rb
+	// + create.json.jbuilder. process_hmac runs BEFORE the contact inbox exists, and the builder is not given
+	// hmac_verified: a create never verifies the contact (fidelity review A3); an existing source_id returns that contact.
 	router.add('POST', `${P}/contacts`, (ctx) => {
 		const inbox = inboxOf(ctx);
 		const b = ctx.body;
 		checkHmac(inbox, null, b);
 		const attrs = contactParams(b);
 		const accountId = inbox.account_id;
+		const sourceId = present(b.source_id) ? String(b.source_id) : crypto.randomUUID();
+		const existing = store.contactInboxBySource(inbox.id, sourceId);
+		if (existing) return S.publicContact(store.contact(existing.contact_id), existing);
 		let contact = null;
 		const inAccount = (pred) => store.db.contacts.find((c) => c.account_id === accountId && pred(c));
 		if (present(attrs.identifier)) contact = inAccount((c) => c.identifier === String(attrs.identifier));
 		if (!contact && present(attrs.email)) contact = inAccount((c) => c.email === String(attrs.email).toLowerCase());
 		if (!contact && present(attrs.phone_number)) contact = inAccount((c) => c.phone_number === String(attrs.phone_number));
-		if (!contact) contact = X.createContact(accountId, attrs);
-		const sourceId = present(b.source_id) ? String(b.source_id) : crypto.randomUUID();
-		if (store.contactInboxBySource(inbox.id, sourceId)) throw ERR.invalid(['Source has already been taken'], ['source_id']);
-		const ci = store.createContactInbox({ contactId: contact.id, inboxId: inbox.id, sourceId, hmacVerified: present(b.identifier_hash) });
+		if (!contact) contact = X.createContact(accountId, { ...attrs, name: present(attrs.name) ? attrs.name : haikunate() });
+		const ci = store.createContactInbox({ contactId: contact.id, inboxId: inbox.id, sourceId, hmacVerified: false });
 		return S.publicContact(contact, ci);
 	});
 
+	// contacts_controller.rb#show: `before_action :contact_inbox` (404 first), then `process_hmac` (no `only:`) — the
+	// HMAC is checked on GET too, from the query string; a valid hash marks the contact inbox verified (review A1).
 	router.add('GET', `${P}/contacts/:contact_identifier`, (ctx) => {
-		const { contact, ci } = contactInboxOf(ctx);
+		const { inbox, contact, ci } = contactInboxOf(ctx);
+		checkHmac(inbox, ci, ctx.query);
 		return S.publicContact(contact, ci);
 	});
 
+	// contacts_controller.rb#update → app/actions/contact_identify_action.rb with params.except(:identifier): the identifier
+	// only serves the HMAC check; merges into an existing contact with the same email, then phone (base = the existing
+	// one); blank values are ignored; custom attributes deep-merged; renders the contact's as_json (review A14).
 	router.add(['PATCH', 'PUT'], `${P}/contacts/:contact_identifier`, (ctx) => {
 		const { inbox, ci, contact } = contactInboxOf(ctx);
 		const b = ctx.body;
 		checkHmac(inbox, ci, b);
 		const attrs = contactParams(b);
-		// ContactIdentifyAction: an identifier/email that belongs to another contact merges this one into it
+		delete attrs.identifier;
+		for (const k of ['name', 'email', 'phone_number']) if (isBlank(attrs[k])) delete attrs[k];
+		if (attrs.custom_attributes && (typeof attrs.custom_attributes !== 'object' || !Object.keys(attrs.custom_attributes).length)) delete attrs.custom_attributes;
 		let target = contact;
-		const other =
-			(present(attrs.identifier) && store.db.contacts.find((c) => c.account_id === contact.account_id && c.id !== contact.id && c.identifier === String(attrs.identifier))) ||
-			(present(attrs.email) && store.db.contacts.find((c) => c.account_id === contact.account_id && c.id !== contact.id && c.email === String(attrs.email).toLowerCase()));
-		if (other) {
-			X.mergeContacts(other, contact);
-			target = other;
-			for (const k of ['identifier', 'email']) delete attrs[k];
+		const others = (pred) => store.db.contacts.find((c) => c.account_id === contact.account_id && c.id !== target.id && pred(c));
+		const byEmail = present(attrs.email) && others((c) => c.email === String(attrs.email).toLowerCase());
+		if (byEmail) {
+			X.mergeContacts(byEmail, target);
+			target = byEmail;
 		}
+		const byPhone = present(attrs.phone_number) && others((c) => c.phone_number === String(attrs.phone_number));
+		// mergable_phone_contact?: not when that contact has another email than the one given
+		if (byPhone && !(present(attrs.email) && present(byPhone.email) && byPhone.email !== String(attrs.email).toLowerCase())) {
+			X.mergeContacts(byPhone, target);
+			target = byPhone;
+		} else if (byPhone) delete attrs.phone_number;
 		X.updateContact(target, attrs);
 		return S.contactRecord(target);
 	});

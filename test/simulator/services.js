@@ -90,17 +90,26 @@ function createServices(store, S, hooks) {
 		store.remove('contacts', c);
 	};
 
+	// app/actions/contact_merge_action.rb: same contact → base unchanged; conversations, messages, contact inboxes (and
+	// notes) move; attributes = mergee.compact_blank.deep_merge(base.compact_blank) (base wins); the mergee is destroyed
+	// with its taggings — labels are NOT carried over (fidelity review A10); then `base.update!` (→ contact_updated).
 	X.mergeContacts = (base, mergee) => {
-		if (base.id === mergee.id) throw ERR.unprocessable('contact does not belong to the same account');
+		if (base.id === mergee.id) return base;
 		for (const conv of store.db.conversations) if (conv.contact_id === mergee.id) conv.contact_id = base.id;
 		for (const ci of store.contactInboxesOf(mergee.id)) store.moveContactInbox(ci, base.id);
 		for (const m of store.db.messages) if (m.sender_type === 'Contact' && m.sender_id === mergee.id) m.sender_id = base.id;
-		for (const k of ['name', 'email', 'phone_number', 'identifier']) if (isBlank(base[k]) && present(mergee[k])) base[k] = mergee[k];
-		base.custom_attributes = { ...mergee.custom_attributes, ...base.custom_attributes };
-		base.additional_attributes = { ...mergee.additional_attributes, ...base.additional_attributes };
-		base.labels = [...new Set([...base.labels, ...mergee.labels])];
+		const merged = {};
+		for (const k of ['name', 'email', 'phone_number', 'identifier']) if (isBlank(base[k]) && present(mergee[k])) merged[k] = mergee[k];
+		const deep = (a, b) => {
+			const out = { ...a };
+			for (const [k, v] of Object.entries(b || {})) out[k] = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' ? deep(out[k], v) : v;
+			return out;
+		};
+		merged.custom_attributes = deep(mergee.custom_attributes, base.custom_attributes);
+		merged.additional_attributes = deep(mergee.additional_attributes, base.additional_attributes);
 		store.remove('contacts', mergee);
-		base.updated_at = store.now();
+		// base.update!(merged) — validations pass: the mergee holding the same email/phone is gone
+		X.updateContact(base, merged);
 		return base;
 	};
 

@@ -68,7 +68,7 @@ export const contactFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			"Your own ID for this person (e.g. the user ID of your app). With an HMAC token in the credential, the node also sends its identifier_hash so Chatwoot marks the contact as verified, and a verified contact can open all of that person's conversations. Map it only from an ID your system has authenticated (the logged-in user), never from a value the visitor can type or send.",
+			"Your own ID for this person (e.g. the user ID of your app). With an HMAC token in the credential, the node also sends its identifier_hash; Chatwoot checks it and, on Get and Update, marks the contact verified (Create verifies it with a follow-up Get), and a verified contact can open all of that person's conversations. On Update, Chatwoot only uses it for that check: it never changes the stored identifier. Map it only from an ID your system has authenticated (the logged-in user), never from a value the visitor can type or send.",
 	},
 	{
 		displayName: 'Name',
@@ -85,3 +85,17 @@ export const contactFields: INodeProperties[] = [
 		description: 'Phone number in E.164 format (with + and country code)',
 	},
 ];
+
+/**
+ * Contact → Get: Chatwoot checks the identity (HMAC) on GET too (Inboxes::ContactsController `before_action :process_hmac`
+ * has no `only:`), so an inbox that enforces identity validation answers a GET without identifier + identifier_hash with
+ * HTTP 500. With a valid hash the GET also marks the contact verified.
+ */
+export const contactGetIdentifierField: INodeProperties = {
+	displayName: 'Identifier',
+	name: 'identifier',
+	type: 'string',
+	default: '',
+	description:
+		"The contact's own identifier (your user ID). Needed when the inbox enforces user identity validation: the node sends it with its identifier_hash (computed with the credential's HMAC token), and Chatwoot then marks the contact verified. Leave empty otherwise.",
+};

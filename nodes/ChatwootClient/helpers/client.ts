@@ -88,6 +88,8 @@ async function explainNotFound(context: ClientContext, target: ClientTarget, bod
 		);
 	}
 	const contact = target.contactIdentifier;
+	// Safe on inboxes that enforce identity validation: Chatwoot looks the contact inbox up (404) before its HMAC check
+	// (500), so a 500 here means "the contact exists" — which isMissing reports as not missing.
 	if (contact !== undefined && (await isMissing(context, contactPath(contact)))) {
 		return apiError(
 			context,
@@ -136,21 +138,26 @@ async function explainIdentityFailure(
 	const identifier = target.identity?.identifier;
 	const certain = mentionsHmac(body);
 	const where = `${INBOX_SETTINGS} ("HMAC token" and "Enforce user identity validation")`;
+	// `reason` completes "Chatwoot answered HTTP 500 for this contact, most likely because …"
+	let reason: string;
 	let message: string;
 	let description: string;
 	if (!hmacToken) {
+		reason = 'the inbox requires identity verification (HMAC) and the credential has no HMAC token';
 		message = 'Chatwoot requires identity verification (HMAC) for this inbox, but the credential has no HMAC token';
 		description = `The inbox enforces user identity validation. Copy the inbox's HMAC token from ${where} into the Chatwoot Client credential and set Identifier on the contact, or turn the enforcement off.`;
 	} else if (!identifier) {
+		reason = 'the inbox requires identity verification (HMAC) and no identifier was given';
 		message = 'Chatwoot requires identity verification (HMAC) for this inbox, but no identifier was given';
 		description = `The inbox enforces user identity validation (${where}), so the contact needs an Identifier; the node then sends its identifier_hash.`;
 	} else {
+		reason = 'its identity verification (HMAC) failed';
 		message = 'Chatwoot rejected the identity verification (HMAC) of this contact';
 		description = `The identifier_hash computed with the HMAC token of the Chatwoot Client credential does not match. Copy the inbox's HMAC token again from ${where} into the credential.`;
 	}
 	if (!certain) {
 		// Production Chatwoot hides the exception text of an HTTP 500; a failed HMAC check is its usual cause here.
-		message = `Chatwoot answered HTTP ${String(error.httpCode)} for this contact, most likely because its identity verification (HMAC) failed`;
+		message = `Chatwoot answered HTTP ${String(error.httpCode)} for this contact, most likely because ${reason}`;
 		description = `The Client API reports a failed identity verification as a server error. ${description} If identity validation is not the cause, check the Chatwoot server logs.`;
 	}
 	return apiError(context, String(error.httpCode ?? '500'), message, description, body, target.itemIndex);

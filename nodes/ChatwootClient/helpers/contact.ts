@@ -28,3 +28,18 @@ export async function contactBody(
 	if (hmacToken && identifier !== '') body.identifier_hash = identifierHash(hmacToken, identifier);
 	return body;
 }
+
+/**
+ * `identifier` + `identifier_hash` for a Client API contact GET (query string), or undefined without an identifier or an
+ * HMAC token in the credential. Chatwoot runs the same HMAC check on GET as on create/update.
+ */
+export async function identityQuery(
+	context: IExecuteFunctions,
+	identifier: unknown,
+): Promise<IDataObject | undefined> {
+	const value = identifier === undefined || identifier === null ? '' : String(identifier).trim();
+	if (value === '') return undefined;
+	const { hmacToken } = await getClientCredential(context);
+	if (!hmacToken) return { identifier: value };
+	return { identifier: value, identifier_hash: identifierHash(hmacToken, value) };
+}

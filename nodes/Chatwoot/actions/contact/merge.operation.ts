@@ -4,12 +4,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { getId, toItems } from '../../../shared/helpers/items';
 import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
 import { contactLocator, locator } from '../../../shared/descriptions';
+import type { RunContext } from '../../../shared/execution/runContext';
+import { addingLabels, changeLabels, readLabels } from '../../helpers/labels';
 import { getContact, nodeError } from './lookup';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'The contact to merge is DELETED: its conversations, inboxes and labels move to the base contact, and its details fill only what the base contact lacks. This cannot be undone.',
+			'The contact to merge is DELETED: its conversations, inboxes and labels move to the base contact, and its details fill only what the base contact lacks. This cannot be undone. (Chatwoot itself drops the merged contact\'s labels; this node re-adds them to the base contact.)',
 		name: 'mergeNotice',
 		type: 'notice',
 		default: '',
@@ -30,7 +32,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['merge'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<INodeExecutionData[]> {
 	const baseId = getId(this, 'contactId', itemIndex, 'base contact ID');
 	const mergeeId = getId(this, 'mergeeContactId', itemIndex, 'contact ID to merge');
 	if (baseId === mergeeId) {
@@ -39,6 +41,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Choose two different contacts: the base contact to keep and the duplicate to merge into it.',
 		});
 	}
+	// ContactMergeAction destroys the mergee with its taggings and copies no labels: read them first, re-add them after.
+	const mergeeLabels = await readLabels(this, { kind: 'contact', id: mergeeId });
 	const response = await chatwootApiRequest(this, {
 		method: 'POST',
 		path: '/actions/contact_merge',
@@ -55,5 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			}
 		},
 	});
-	return toItems(unwrapRecord(response));
+	const record = unwrapRecord(response);
+	if (mergeeLabels.length) await changeLabels(this, run, { kind: 'contact', id: baseId }, addingLabels(mergeeLabels));
+	return toItems(record);
 }

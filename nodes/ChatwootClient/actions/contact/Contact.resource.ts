@@ -22,11 +22,17 @@ export const description: INodeProperties[] = [
 					'Create a contact (a visitor of your chat) in the inbox and return its source_id, the contact identifier for every later call',
 				action: 'Create a contact',
 			},
-			{ name: 'Get', value: 'get', description: 'Get the contact by its contact identifier (source ID)', action: 'Get a contact' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the contact by its contact identifier (source ID); with an identifier, also verify it (HMAC)',
+				action: 'Get a contact',
+			},
 			{
 				name: 'Update',
 				value: 'update',
-				description: "Update the contact's name, email, phone, identifier or custom attributes",
+				description:
+					"Update the contact's name, email, phone or custom attributes (Chatwoot ignores empty values and never changes the identifier)",
 				action: 'Update a contact',
 			},
 		],

@@ -34,6 +34,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = await contactBody(this, fields, itemIndex);
 	const sourceId = typeof body.source_id === 'string' ? body.source_id : undefined;
+	// Chatwoot checks the HMAC on GET too (500 without it on inboxes that enforce identity validation)
+	const identity = body.identifier_hash ? { identifier: body.identifier, identifier_hash: body.identifier_hash } : undefined;
 	const response = await clientRequest(
 		this,
 		{
@@ -44,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			reconcile: sourceId
 				? async () => {
 						try {
-							return await clientRequest(this, { method: 'GET', path: contactPath(sourceId) });
+							return await clientRequest(this, { method: 'GET', path: contactPath(sourceId), qs: identity });
 						} catch {
 							return undefined;
 						}
@@ -53,5 +55,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		{ identity: { identifier: body.identifier as string | undefined }, itemIndex },
 	);
-	return toItems(unwrapRecord(response));
+	const record = unwrapRecord(response);
+	if (identity && typeof record.source_id === 'string') {
+		// A create never marks the contact verified: Chatwoot's HMAC check runs before the contact inbox exists
+		// (Inboxes::ContactsController#process_hmac, `@contact_inbox.update(hmac_verified: true) if @contact_inbox.present?`)
+		// and ContactInboxWithContactBuilder is not given hmac_verified. A GET with the hash does it.
+		await clientRequest(
+			this,
+			{ method: 'GET', path: contactPath(record.source_id), qs: identity },
+			{ contactIdentifier: record.source_id, identity: { identifier: body.identifier as string | undefined }, itemIndex },
+		);
+	}
+	return toItems(record);
 }

@@ -118,6 +118,16 @@ describe('contact writes: update, delete, merge', () => {
 			expect(sim.requests.at(-1).body).toEqual({ base_contact_id: base.id, mergee_contact_id: mergee.id });
 		});
 
+		// fidelity review A10: Chatwoot's ContactMergeAction destroys the mergee's taggings; the node re-adds them
+		it("carries the merged contact's labels over to the base contact (Chatwoot drops them)", async () => {
+			const base = sim.seed.contact({ accountId: env.accountId, name: 'Base', email: 'base@example.com' });
+			const mergee = sim.seed.contact({ accountId: env.accountId, name: 'Dup', phone_number: '+14155550198' });
+			stored(base.id).labels = ['billing'];
+			stored(mergee.id).labels = ['vip', 'Billing'];
+			await run(env, 'merge', { contactId: rl(base.id), mergeeContactId: rl(mergee.id) });
+			expect(stored(base.id).labels).toEqual(['billing', 'vip']);
+		});
+
 		it('a merge whose answer is lost is not repeated and outputs the base contact', async () => {
 			const base = sim.seed.contact({ accountId: env.accountId, name: 'Base', email: 'base@example.com' });
 			const mergee = sim.seed.contact({ accountId: env.accountId, name: 'Dup', identifier: 'dup-1' });

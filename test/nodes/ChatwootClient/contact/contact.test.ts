@@ -74,7 +74,7 @@ describe('Chatwoot Client: contact', () => {
 		expect(create.body).toEqual({ source_id: 'session-abc' });
 	});
 
-	it('sends identifier_hash computed with the HMAC token, and Chatwoot marks the contact verified', async () => {
+	it('sends identifier_hash computed with the HMAC token; a follow-up GET with the hash marks the contact verified', async () => {
 		const inbox = sim.db.inboxes.find((i: IDataObject) => i.id === env.inboxId);
 		inbox.hmac_token = VECTOR.key;
 		inbox.hmac_mandatory = true;
@@ -87,7 +87,48 @@ describe('Chatwoot Client: contact', () => {
 		);
 		const create = sim.requests.find((r: IDataObject) => r.method === 'POST');
 		expect(create.body).toMatchObject({ identifier: VECTOR.identifier, identifier_hash: VECTOR.hash });
+		// fidelity review A3: Chatwoot's create leaves hmac_verified false; the node verifies with a GET
+		const verify = sim.requests.filter((r: IDataObject) => r.method === 'GET');
+		expect(verify).toHaveLength(1);
+		expect(verify[0].query).toEqual({ identifier: VECTOR.identifier, identifier_hash: VECTOR.hash });
 		expect(contactInboxOf(out.source_id).hmac_verified).toBe(true);
+	});
+
+	// fidelity review A1: Chatwoot checks the HMAC on GET too; without identifier + hash it answers HTTP 500
+	it('gets a contact on an inbox that enforces identity validation, with the identifier (and verifies it)', async () => {
+		env = seedBasics(sim, { hmacMandatory: true });
+		const hash = identifierHash(env.hmacToken, 'member-7');
+		const created = await fetch(`${sim.url}/public/api/v1/inboxes/${env.inboxIdentifier}/contacts`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ identifier: 'member-7', identifier_hash: hash, name: 'Member' }),
+		}).then(async (r) => (await r.json()) as IDataObject);
+		expect(contactInboxOf(created.source_id).hmac_verified).toBe(false);
+		sim.clearRequests();
+		const [out] = await client(
+			env,
+			'contact',
+			'get',
+			{ contactIdentifier: created.source_id, identifier: 'member-7' },
+			{ credential: { hmacToken: env.hmacToken } },
+		);
+		expect(out).toMatchObject({ id: created.id, source_id: created.source_id, name: 'Member' });
+		expect(sim.requests[0].query).toEqual({ identifier: 'member-7', identifier_hash: hash });
+		expect(contactInboxOf(created.source_id).hmac_verified).toBe(true);
+	});
+
+	it('explains the HTTP 500 of a Get without identifier on an inbox that enforces identity validation', async () => {
+		env = seedBasics(sim, { hmacMandatory: true });
+		const hash = identifierHash(env.hmacToken, 'member-8');
+		const created = await fetch(`${sim.url}/public/api/v1/inboxes/${env.inboxIdentifier}/contacts`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ identifier: 'member-8', identifier_hash: hash }),
+		}).then(async (r) => (await r.json()) as IDataObject);
+		const error = await clientError(env, 'contact', 'get', { contactIdentifier: created.source_id }, { credential: { hmacToken: env.hmacToken } });
+		expect(error.httpCode).toBe('500');
+		expect(error.message).toMatch(/identity verification \(HMAC\)/);
+		expect(errorText(error)).toContain('Identifier');
 	});
 
 	it('explains a wrong HMAC token (Chatwoot answers HTTP 500) without leaking the token', async () => {
@@ -114,7 +155,9 @@ describe('Chatwoot Client: contact', () => {
 	it('explains an inbox that enforces identity validation when the credential has no HMAC token', async () => {
 		env = seedBasics(sim, { hmacMandatory: true });
 		const error = await clientError(env, 'contact', 'create', { additionalFields: { identifier: 'user-1' } });
-		expect(error.message).toContain('the credential has no HMAC token');
+		// production Chatwoot hides the exception text of the 500, so the message says "most likely"
+		expect(error.message).toMatch(/HTTP 500 .*most likely .*identity verification \(HMAC\)/);
+		expect(errorText(error)).toContain('the credential has no HMAC token');
 		expect(errorText(error)).toContain('Enforce user identity validation');
 		expect(sim.db.contactInboxes).toHaveLength(0);
 	});
@@ -176,7 +219,8 @@ describe('Chatwoot Client: contact', () => {
 		const patch = sim.requests.find((r: IDataObject) => r.method === 'PATCH');
 		expect(patch.body).toEqual({ identifier: 'later-1', identifier_hash: identifierHash(env.hmacToken, 'later-1') });
 		expect(contactInboxOf(created.source_id).hmac_verified).toBe(true);
-		expect(sim.db.contacts.find((c: IDataObject) => c.id === created.id).identifier).toBe('later-1');
+		// fidelity review A14: Chatwoot's ContactIdentifyAction gets params.except(:identifier) — the identifier is not stored
+		expect(sim.db.contacts.find((c: IDataObject) => c.id === created.id).identifier).toBeNull();
 	});
 
 	it('names the unknown contact identifier on a 404', async () => {
