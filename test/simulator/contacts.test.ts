@@ -47,7 +47,8 @@ describe('auth', () => {
 		expect(r.json.sender).toMatchObject({ id: bot.id, type: 'agent_bot' });
 		const other = sim.seed.account({ name: 'Other' });
 		r = await call(sim, 'GET', `/api/v1/accounts/${other.id}/conversations/1`, { token: bot.access_token });
-		expect(r.json).toEqual({ error: 'You are not authorized to access this account' });
+		// ensure_current_account_helper.rb#account_accessible_for_bot? (fidelity review A2)
+		expect(r.json).toEqual({ error: 'Bot is not authorized to access this account' });
 	});
 	it('agent on admin-only write -> 401 not authorized to do this action', async () => {
 		for (const [method, path, body] of [

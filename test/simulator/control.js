@@ -121,6 +121,10 @@ function createControl(sim) {
 		sim.setStorageUrl(ctx.body && ctx.body.url);
 		return { ok: true };
 	});
+	r.add('POST', `${C}/inbox-events`, (ctx) => {
+		sim.setInboxEvents(ctx.body.enabled !== false);
+		return { ok: true };
+	});
 	r.add('GET', `${C}/stats`, () => sim.stats());
 	r.add('POST', `${C}/customer-message`, (ctx) => sim.customerMessage(ctx.body || {}));
 

@@ -80,6 +80,8 @@ export interface SimulatorOptions {
 	port?: number; host?: string; latencyMs?: number; rateLimits?: RateLimitConfig | null; faults?: FaultConfig | null;
 	/** true (default) = Chatwoot >= 4.12: secrets returned + deliveries signed */
 	webhookSecrets?: boolean;
+	/** ENABLE_INBOX_EVENTS on the server (default false): inbox_created / inbox_updated are dispatched. */
+	inboxEvents?: boolean;
 	/** outgoing webhook timeout, default 5000 */
 	webhookTimeoutMs?: number;
 	/** agent-bot webhook retry delay (429/500, 3 attempts), default 3000 */
@@ -170,6 +172,7 @@ export interface ChatwootSimulator {
 	setEdition(edition: 'community' | 'enterprise'): void;
 	/** Blob redirects go to `<url>/<key>/<filename>` (a storage service on another host); null = the disk route. */
 	setStorageUrl(url: string | null): void;
+	setInboxEvents(on: boolean): void;
 	flushDeliveries(): Promise<void>;
 	customerMessage(a: { inboxId: number; sourceId?: string; contactId?: number; conversationId?: number; content: string; name?: string; email?: string }): CustomerMessageResult;
 }

@@ -31,7 +31,9 @@ class ChatwootSimulator {
 			timeoutMs: options.webhookTimeoutMs ?? 5000,
 			botRetryDelayMs: options.botRetryDelayMs ?? 3000,
 		});
-		this.X = createServices(this.store, this.S, { emit: (...a) => this.dispatcher.emit(...a) });
+		// ENABLE_INBOX_EVENTS (server env, off by default): inbox_created/inbox_updated are only dispatched when set
+		this.inboxEvents = options.inboxEvents === true;
+		this.X = createServices(this.store, this.S, { emit: (...a) => this.dispatcher.emit(...a), inboxEvents: () => this.inboxEvents });
 		this.seed = createSeeder(this.store, this.X);
 		Object.assign(this.seed, require('./seed-admin').createAdminSeeder(this.store));
 		/** Chatwoot edition: 'community' (default) or 'enterprise' (audit logs, reporting events). */
@@ -98,6 +100,7 @@ class ChatwootSimulator {
 		this.signing = this.options.webhookSecrets !== false;
 		this.edition = this.options.edition === 'enterprise' ? 'enterprise' : 'community';
 		this.storageUrl = null;
+		this.inboxEvents = this.options.inboxEvents === true;
 	}
 
 	// ---------- knobs ----------
@@ -120,6 +123,10 @@ class ChatwootSimulator {
 	/** Blob redirects go to `<url>/<key>/<filename>` (a storage service on another host) instead of the disk route. */
 	setStorageUrl(url) {
 		this.storageUrl = url ? String(url).replace(/\/+$/, '') : null;
+	}
+	/** Like setting ENABLE_INBOX_EVENTS on the Chatwoot server: inbox_created / inbox_updated are dispatched. */
+	setInboxEvents(on) {
+		this.inboxEvents = !!on;
 	}
 	flushDeliveries() {
 		return this.dispatcher.flush();

@@ -260,10 +260,10 @@ function createSerializers(store, opts) {
 		working_hours: [],
 		created_at: toIso(i.created_at),
 		updated_at: toIso(i.updated_at),
+		// app/presenters/inbox/event_data_presenter.rb#webhook_data: no inbox id, name or channel_type; `channel` is the
+		// raw channel row (API channel: secret, hmac_token, webhook_url…) (fidelity review A4)
 		channel: S.channelRaw(i),
 		account: accountRef(i.account_id),
-		id: i.id,
-		name: i.name,
 	});
 
 	// ---------- contacts ----------

@@ -193,15 +193,34 @@ function createServices(store, S, hooks) {
 		for (const f of params.files || []) store.createAttachment(m, f);
 		afterMessageCreated(conv, m, actor);
 		if (fireEvent && messageType !== 'activity') emit('message_created', conv.account_id, S.messageWebhook(m), { inboxId: conv.inbox_id, messageId: m.id });
+		// app/models/message.rb#update_contact_activity (last of execute_after_create_commit_callbacks):
+		// `sender.update(last_activity_at: DateTime.now) if sender.is_a?(Contact)` → Contact#dispatch_update_event →
+		// contact_updated with changed_attributes [{last_activity_at}, {updated_at}] on every contact message (review A6).
+		if (m.sender_type === 'Contact') {
+			const contact = store.contact(m.sender_id);
+			if (contact) touchContactActivity(contact, m.created_at, fireEvent);
+		}
 		return m;
 	};
+
+	function touchContactActivity(contact, at, fireEvent) {
+		const prevActivity = contact.last_activity_at;
+		const prevUpdated = contact.updated_at;
+		contact.last_activity_at = at;
+		contact.updated_at = store.now();
+		const changed = [
+			{ last_activity_at: { previous_value: toIso(prevActivity), current_value: toIso(contact.last_activity_at) } },
+			{ updated_at: { previous_value: toIso(prevUpdated), current_value: toIso(contact.updated_at) } },
+		];
+		if (fireEvent) emit('contact_updated', contact.account_id, { ...S.contactWebhook(contact), changed_attributes: changed }, {});
+	}
 
 	function afterMessageCreated(conv, m, actor) {
 		if (m.message_type === 'activity') return;
 		const now = m.created_at;
 		const contact = store.contact(conv.contact_id);
 		if (m.message_type === 'incoming') {
-			if (contact) contact.last_activity_at = now;
+			void contact; // contact.last_activity_at: see touchContactActivity (after message_created)
 			conv.last_activity_at = now;
 			if (conv.status === 'resolved' || conv.status === 'snoozed') {
 				X.changeConversation(conv, { kind: 'system' }, (c) => {
@@ -263,7 +282,10 @@ function createServices(store, S, hooks) {
 		if (keys.includes('status')) {
 			if (conv.status === 'resolved') emit('conversation_resolved', conv.account_id, S.conversationWebhook(conv), meta);
 			if (conv.status === 'open') emit('conversation_opened', conv.account_id, S.conversationWebhook(conv), meta);
-			emit('conversation_status_changed', conv.account_id, { ...S.conversationWebhook(conv), changed_attributes: changed }, meta);
+			// app/models/conversation.rb#notify_status_change dispatches `status_change` from after_update_commit, where
+			// ActiveModel::Dirty has already cleared it → nil → WebhookListener#extract_changed_attributes → null
+			// (fidelity review A5). The previous status is in the conversation_updated event that follows.
+			emit('conversation_status_changed', conv.account_id, { ...S.conversationWebhook(conv), changed_attributes: null }, meta);
 		}
 		const allowed = keys.some((k) => CONV_UPDATE_KEYS.has(k)) || (keys.includes('additional_attributes') && 'conversation_language' in (after.additional_attributes || {}));
 		if (allowed) emit('conversation_updated', conv.account_id, { ...S.conversationWebhook(conv), changed_attributes: changed }, meta);
@@ -311,8 +333,14 @@ function createServices(store, S, hooks) {
 	/** ConversationBuilder: contact_inbox given; params may include status, assignee_id, team_id, custom/additional attrs, snoozed_until */
 	X.createConversation = (ci, params, actor, { fireEvent = true } = {}) => {
 		const inbox = store.inbox(ci.inbox_id);
-		let status = params.status ? String(params.status) : inbox.agent_bot_id ? 'pending' : 'open';
+		let status = params.status ? String(params.status) : 'open';
 		if (!STATUSES.includes(status)) throw ERR.unprocessable(`'${status}' is not a valid status`);
+		// app/models/conversation.rb `before_create :determine_conversation_status` overrides the requested status:
+		// a blocked contact → resolved; an inbox with an active bot (agent bot; Dialogflow/Captain not modelled) →
+		// pending, even when `status: "open"` was sent (fidelity review A11).
+		const contactForStatus = store.contact(ci.contact_id);
+		if (contactForStatus && contactForStatus.blocked) status = 'resolved';
+		else if (inbox.agent_bot_id) status = 'pending';
 		let assigneeId = null;
 		if (present(params.assignee_id)) {
 			const u = store.user(params.assignee_id);
@@ -381,7 +409,7 @@ function createServices(store, S, hooks) {
 	};
 
 	// ---------------- inboxes ----------------
-	const INBOX_TRACKED = ['name', 'greeting_enabled', 'greeting_message', 'enable_auto_assignment', 'enable_email_collect', 'csat_survey_enabled', 'allow_messages_after_resolved', 'lock_to_single_conversation', 'timezone', 'working_hours_enabled', 'out_of_office_message', 'business_name', 'webhook_url', 'hmac_mandatory', 'website_url', 'widget_color'];
+	const INBOX_TRACKED = ['name', 'greeting_enabled', 'greeting_message', 'enable_auto_assignment', 'enable_email_collect', 'csat_survey_enabled', 'allow_messages_after_resolved', 'lock_to_single_conversation', 'timezone', 'working_hours_enabled', 'out_of_office_message', 'business_name'];
 	X.createInbox = (accountId, params) => {
 		const ch = params.channel || {};
 		const type = ch.type;
@@ -399,11 +427,13 @@ function createServices(store, S, hooks) {
 			greetingMessage: params.greeting_message ?? null,
 			enableAutoAssignment: params.enable_auto_assignment !== false,
 		});
-		emit('inbox_created', inbox.account_id, S.inboxWebhook(inbox), {});
+		// app/models/inbox.rb#dispatch_create_event: `return if ENV['ENABLE_INBOX_EVENTS'].blank?` (review A4)
+		if (hooks.inboxEvents()) emit('inbox_created', inbox.account_id, S.inboxWebhook(inbox), {});
 		return inbox;
 	};
 
 	X.updateInbox = (inbox, params) => {
+		const prevUpdated = inbox.updated_at;
 		const before = {};
 		for (const k of INBOX_TRACKED) before[k] = inbox[k];
 		for (const k of ['name', 'greeting_enabled', 'greeting_message', 'enable_auto_assignment', 'enable_email_collect', 'csat_survey_enabled', 'allow_messages_after_resolved', 'lock_to_single_conversation', 'timezone', 'working_hours_enabled', 'out_of_office_message', 'business_name'])
@@ -421,7 +451,10 @@ function createServices(store, S, hooks) {
 		for (const k of INBOX_TRACKED) if (!deepEqual(before[k], inbox[k])) changed.push({ [k]: { previous_value: before[k], current_value: inbox[k] } });
 		if (changed.length) {
 			inbox.updated_at = store.now();
-			emit('inbox_updated', inbox.account_id, { ...S.inboxWebhook(inbox), changed_attributes: changed }, {});
+			changed.push({ updated_at: { previous_value: toIso(prevUpdated), current_value: toIso(inbox.updated_at) } });
+			// inbox.rb#dispatch_update_event (ENABLE_INBOX_EVENTS) with the INBOX's previous_changes: channel columns
+			// (webhook_url, hmac_mandatory, …) live on the channel row and are not reported
+			if (hooks.inboxEvents()) emit('inbox_updated', inbox.account_id, { ...S.inboxWebhook(inbox), changed_attributes: changed }, {});
 		}
 		return inbox;
 	};

@@ -94,7 +94,9 @@ describe('account webhooks', () => {
 		const conv = sim.seed.conversation({ accountId: w.accountId, inboxId: w.apiInbox.id, contactId: id });
 		r = await call(sim, 'POST', `${w.A}/conversations/${conv.display_id}/messages`, { token: tok(), body: { content: 'in', message_type: 'incoming' } });
 		await sim.flushDeliveries();
-		expect(events()).toEqual(['contact_created', 'contact_updated', 'message_created']);
+		// message.rb#update_contact_activity: every contact message updates last_activity_at → contact_updated (review A6)
+		expect(events()).toEqual(['contact_created', 'contact_updated', 'message_created', 'contact_updated']);
+		expect(received[3].json.changed_attributes.map((c: object) => Object.keys(c)[0])).toEqual(['last_activity_at', 'updated_at']);
 		expect(received[0].json).toMatchObject({ id, name: 'Ann', email: 'ann@x.test', account: { id: w.accountId, name: 'Acme' } });
 		expect(received[1].json.changed_attributes).toEqual(
 			expect.arrayContaining([{ name: { previous_value: 'Ann', current_value: 'Anna' } }]),
@@ -116,7 +118,9 @@ describe('account webhooks', () => {
 		await call(sim, 'POST', `${P}/toggle_typing_status`, { token: tok(), body: { typing_status: 'off' } });
 		await sim.flushDeliveries();
 		expect(events()).toEqual(['conversation_status_changed', 'conversation_updated', 'conversation_updated', 'conversation_updated', 'conversation_typing_on', 'conversation_typing_off']);
-		expect(received[0].json.changed_attributes[0]).toEqual({ status: { previous_value: 'open', current_value: 'resolved' } });
+		// conversation.rb#notify_status_change passes `status_change`, already nil after commit (review A5)
+		expect(received[0].json.changed_attributes).toBeNull();
+		expect(received[1].json.changed_attributes[0]).toEqual({ status: { previous_value: 'open', current_value: 'resolved' } });
 		expect(received[2].json.changed_attributes[0]).toEqual({ label_list: { previous_value: [], current_value: ['vip'] } });
 		expect(received[3].json.changed_attributes[0]).toEqual({ assignee_id: { previous_value: null, current_value: w.agent.id } });
 		expect(received[3].json.meta.assignee).toMatchObject({ id: w.agent.id, type: 'user' });
@@ -134,13 +138,23 @@ describe('account webhooks', () => {
 		expect(received[0].headers['x-chatwoot-delivery']).toBeDefined();
 	});
 
-	it('inbox_created / inbox_updated go to account webhooks', async () => {
+	it('inbox_created / inbox_updated go to account webhooks only with ENABLE_INBOX_EVENTS; no inbox id/name in the payload', async () => {
 		sim.seed.webhook({ accountId: w.accountId, url: `${rurl}/i`, subscriptions: ['inbox_created', 'inbox_updated'] });
+		// inbox.rb#dispatch_create_event / dispatch_update_event: `return if ENV['ENABLE_INBOX_EVENTS'].blank?` (review A4)
+		const off = await call(sim, 'POST', `${w.A}/inboxes`, { token: tok(), body: { name: 'Off', channel: { type: 'api' } } });
+		await call(sim, 'PATCH', `${w.A}/inboxes/${off.json.id}`, { token: tok(), body: { name: 'Off2' } });
+		await sim.flushDeliveries();
+		expect(events()).toEqual([]);
+		sim.setInboxEvents(true);
 		const r = await call(sim, 'POST', `${w.A}/inboxes`, { token: tok(), body: { name: 'X', channel: { type: 'api' } } });
 		await call(sim, 'PATCH', `${w.A}/inboxes/${r.json.id}`, { token: tok(), body: { name: 'Y' } });
 		await sim.flushDeliveries();
 		expect(events()).toEqual(['inbox_created', 'inbox_updated']);
-		expect(received[1].json).toMatchObject({ channel: expect.any(Object), account: { id: w.accountId }, changed_attributes: [{ name: { previous_value: 'X', current_value: 'Y' } }] });
+		expect(received[1].json).toMatchObject({ channel: expect.any(Object), account: { id: w.accountId } });
+		expect(received[1].json.changed_attributes[0]).toEqual({ name: { previous_value: 'X', current_value: 'Y' } });
+		// Inbox::EventDataPresenter: no inbox id, name, channel_type; the channel row carries its secrets
+		for (const k of ['id', 'name', 'channel_type']) expect(received[0].json).not.toHaveProperty(k);
+		expect(received[0].json.channel).toMatchObject({ hmac_token: expect.any(String), identifier: expect.any(String) });
 	});
 });
 
