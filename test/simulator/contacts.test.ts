@@ -126,21 +126,22 @@ describe('contacts', () => {
 		expect(r.json).toEqual({ error: 'Specify search string with parameter q' });
 	});
 
-	it('filter: operators on standard + custom attributes, and/or, 422 on bad key/operator', async () => {
+	// lib/filters/filter_keys.yml + app/services/contacts/filter_service.rb (fidelity review A9)
+	it('filter: operators per attribute, custom attributes need a definition, values[0] only, and/or, 422 on bad key/operator', async () => {
+		sim.seed.customAttribute({ accountId: w.accountId, attributeKey: 'plan', attributeModel: 'contact_attribute', displayType: 'text' });
 		sim.seed.contact({ accountId: w.accountId, name: 'Ann', email: 'ann@corp.test', custom_attributes: { plan: 'pro' }, additional_attributes: { city: 'Berlin' } });
 		sim.seed.contact({ accountId: w.accountId, name: 'Ben', email: 'ben@mail.test', custom_attributes: { plan: 'free' } });
 		sim.seed.contact({ accountId: w.accountId, name: 'Cid', phone_number: '+4915100000' });
+		sim.seed.contact({ accountId: w.accountId, name: 'Anonymous visitor' }); // not a resolved contact: never matched
 		const f = (payload: unknown) => call(sim, 'POST', `${w.A}/contacts/filter`, { token: tok(), body: { payload } });
 		let r = await f([{ attribute_key: 'email', filter_operator: 'contains', values: ['CORP'], query_operator: null }]);
 		expect(r.json.payload.map((c: any) => c.name)).toEqual(['Ann']);
 		expect(r.json.meta).toEqual({ count: 1, current_page: 1 });
-		r = await f([{ attribute_key: 'plan', filter_operator: 'equal_to', values: ['pro', 'free'], query_operator: null }]);
-		expect(r.json.payload.map((c: any) => c.name)).toEqual(['Ann', 'Ben']);
-		r = await f([{ attribute_key: 'email', filter_operator: 'is_not_present', values: [], query_operator: null }]);
-		expect(r.json.payload.map((c: any) => c.name)).toEqual(['Cid']);
+		r = await f([{ attribute_key: 'plan', filter_operator: 'equal_to', values: ['PRO', 'free'], query_operator: null }]);
+		expect(r.json.payload.map((c: any) => c.name)).toEqual(['Ann']);
 		r = await f([
 			{ attribute_key: 'city', filter_operator: 'equal_to', values: ['berlin'], query_operator: 'or' },
-			{ attribute_key: 'phone_number', filter_operator: 'is_present', values: [], query_operator: null },
+			{ attribute_key: 'phone_number', filter_operator: 'equal_to', values: ['4915100000'], query_operator: null },
 		]);
 		expect(r.json.payload.map((c: any) => c.name)).toEqual(['Ann', 'Cid']);
 		r = await f([
@@ -150,10 +151,14 @@ describe('contacts', () => {
 		expect(r.json.payload.map((c: any) => c.name)).toEqual(['Ben']);
 		r = await f([{ attribute_key: 'shoe_size', filter_operator: 'equal_to', values: ['9'], query_operator: null }]);
 		expect(r.status).toBe(422);
-		expect(r.json.error).toContain('Invalid attribute key');
-		r = await f([{ attribute_key: 'name', filter_operator: 'sounds_like', values: ['x'], query_operator: null }]);
+		expect(r.json.error).toBe(
+			'Invalid attribute key - [shoe_size]. The key should be one of [name,phone_number,email,identifier,country_code,city,company_name,labels,created_at,last_activity_at,blocked] or a custom attribute defined in the account.',
+		);
+		r = await f([{ attribute_key: 'email', filter_operator: 'is_not_present', values: [], query_operator: null }]);
 		expect(r.status).toBe(422);
-		expect(typeof r.json.error).toBe('string');
+		expect(r.json.error).toBe('Invalid operator. The allowed operators for email are [equal_to,not_equal_to,contains,does_not_contain].');
+		r = await f([{ attribute_key: 'company', filter_operator: 'equal_to', values: ['x'], query_operator: null }]);
+		expect(r.json.error).toMatch(/^Invalid attribute key - \[company\]/);
 	});
 
 	it('create: envelope with/without inbox; fires no error; duplicates are 422 {message, attributes}', async () => {

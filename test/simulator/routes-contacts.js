@@ -87,13 +87,14 @@ function register(router, env) {
 		return { meta: { count: slice.length, current_page: p, has_more: list.length > p * PER_PAGE }, payload: render(slice, q) };
 	});
 
+	// contacts_controller.rb#filter → app/services/contacts/filter_service.rb (see filters.js); base relation
+	// `resolved_contacts` (email, phone or identifier present); 15/page; meta.count = all matches; errors 422 {error}
 	router.add('POST', `${A}/contacts/filter`, (ctx) => {
 		const accountId = ctx.auth.accountId;
-		const list = accountContacts(accountId);
-		const isCustom = (key) =>
-			store.db.customAttributeDefinitions.some((d) => d.account_id === accountId && d.attribute_model === 'contact_attribute' && d.attribute_key === key) ||
-			list.some((c) => key in c.custom_attributes);
-		const pred = compileFilter(ctx.body.payload, CONTACT_ATTRS, isCustom, store.now());
+		const list = accountContacts(accountId).filter((c) => present(c.email) || present(c.phone_number) || present(c.identifier));
+		const definition = (key) =>
+			store.db.customAttributeDefinitions.find((d) => d.account_id === accountId && d.attribute_model === 'contact_attribute' && d.attribute_key === key) || null;
+		const pred = compileFilter(ctx.body.payload, CONTACT_ATTRS, definition, store.now(), { contact: true });
 		const matched = sortContacts(list.filter(pred), ctx.query.sort);
 		const p = page({ ...ctx.body, ...ctx.query });
 		return { meta: { count: matched.length, current_page: p }, payload: render(matched.slice((p - 1) * PER_PAGE, p * PER_PAGE), ctx.query) };

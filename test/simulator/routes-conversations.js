@@ -124,10 +124,10 @@ function register(router, env) {
 		const auth = ctx.auth;
 		const visible = visibleInboxIds(store, auth);
 		const all = store.db.conversations.filter((c) => c.account_id === auth.accountId && (!visible || visible.has(c.inbox_id)));
-		const isCustom = (key) =>
-			store.db.customAttributeDefinitions.some((d) => d.account_id === auth.accountId && d.attribute_model === 'conversation_attribute' && d.attribute_key === key) ||
-			all.some((c) => key in c.custom_attributes);
-		const pred = compileFilter(ctx.body.payload, CONVERSATION_ATTRS, isCustom, store.now());
+		// conversations_controller.rb#filter → app/services/conversations/filter_service.rb (see filters.js)
+		const definition = (key) =>
+			store.db.customAttributeDefinitions.find((d) => d.account_id === auth.accountId && d.attribute_model === 'conversation_attribute' && d.attribute_key === key) || null;
+		const pred = compileFilter(ctx.body.payload, CONVERSATION_ATTRS, definition, store.now());
 		const matched = all.filter(pred).sort(sorter(ctx.query.sort_by));
 		const userId = auth.kind === 'user' ? auth.record.id : null;
 		const c = counts(matched, userId);

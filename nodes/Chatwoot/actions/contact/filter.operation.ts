@@ -8,6 +8,42 @@ import { pagesInParallel } from '../../../shared/execution/parallelism';
 
 const NO_VALUE_OPERATORS = ['is_present', 'is_not_present'];
 
+/**
+ * Chatwoot's contact filter keys and the operators it allows for each (lib/filters/filter_keys.yml → `contacts:`);
+ * any other operator is answered 422 "Invalid operator". Custom attributes accept every operator.
+ */
+const TEXT_OPERATORS = ['equal_to', 'not_equal_to', 'contains', 'does_not_contain'];
+const DATE_OPERATORS = ['is_greater_than', 'is_less_than', 'days_before'];
+export const CONTACT_FILTER_OPERATORS: Record<string, string[]> = {
+	name: TEXT_OPERATORS,
+	phone_number: [...TEXT_OPERATORS, 'starts_with'],
+	email: TEXT_OPERATORS,
+	identifier: ['equal_to', 'not_equal_to'],
+	country_code: ['equal_to', 'not_equal_to'],
+	city: TEXT_OPERATORS,
+	company_name: TEXT_OPERATORS,
+	labels: ['equal_to', 'not_equal_to', 'is_present', 'is_not_present'],
+	created_at: DATE_OPERATORS,
+	last_activity_at: DATE_OPERATORS,
+	blocked: ['equal_to', 'not_equal_to'],
+};
+
+/** Option values of the Attribute field that Chatwoot knows under another key. */
+const ATTRIBUTE_KEYS: Record<string, string> = { company: 'company_name' };
+
+const OPERATOR_NAMES: Record<string, string> = {
+	contains: 'Contains',
+	days_before: 'Days Before',
+	does_not_contain: 'Does Not Contain',
+	equal_to: 'Equal To',
+	is_greater_than: 'Is Greater Than',
+	is_less_than: 'Is Less Than',
+	is_not_present: 'Is Not Present',
+	is_present: 'Is Present',
+	not_equal_to: 'Not Equal To',
+	starts_with: 'Starts With',
+};
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Conditions',
@@ -17,7 +53,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		required: true,
 		default: {},
-		description: "Conditions the contacts must meet, evaluated by Chatwoot's contact filter",
+		description:
+			"Conditions the contacts must meet, evaluated by Chatwoot's contact filter. Chatwoot only searches contacts with an email, phone number or identifier, compares text case-insensitively, and uses only the first value.",
 		options: [
 			{
 				displayName: 'Condition',
@@ -40,7 +77,7 @@ const properties: INodeProperties[] = [
 							{ name: 'Last Activity At', value: 'last_activity_at' },
 							{ name: 'Name', value: 'name' },
 							{ name: 'Phone Number', value: 'phone_number' },
-							{ name: 'Referer', value: 'referer' },
+							{ name: 'Referer (Not Filterable in Chatwoot)', value: 'referer' },
 						],
 						default: 'email',
 						description: 'The contact attribute to test',
@@ -68,8 +105,11 @@ const properties: INodeProperties[] = [
 							{ name: 'Is Not Present', value: 'is_not_present' },
 							{ name: 'Is Present', value: 'is_present' },
 							{ name: 'Not Equal To', value: 'not_equal_to' },
+							{ name: 'Starts With', value: 'starts_with', description: 'Phone number only (Chatwoot compares it like Equal To)' },
 						],
 						default: 'equal_to',
+						description:
+							'Chatwoot allows per attribute: Name, Email, City, Company: Equal To, Not Equal To, Contains, Does Not Contain (Phone Number also Starts With); Identifier, Country Code, Blocked: Equal To, Not Equal To; Labels: Equal To, Not Equal To, Is Present, Is Not Present; Created At, Last Activity At: Is Greater Than, Is Less Than, Days Before; custom attributes: all',
 					},
 					{
 						displayName: 'Value',
@@ -109,6 +149,26 @@ export function filterPayload(context: IExecuteFunctions, itemIndex: number, row
 	}
 	return rows.map((row, index) => {
 		let attribute = String(row.attribute ?? '');
+		const operator = String(row.operator ?? 'equal_to');
+		if (attribute === 'referer') {
+			throw new NodeOperationError(context.getNode(), `Condition ${index + 1}: Chatwoot cannot filter contacts by referer`, {
+				itemIndex,
+				description:
+					"Chatwoot's contact filter has no referer attribute (it answers 422 \"Invalid attribute key\"). Store the value in a contact custom attribute and filter on that.",
+			});
+		}
+		attribute = ATTRIBUTE_KEYS[attribute] ?? attribute;
+		const allowed = CONTACT_FILTER_OPERATORS[attribute];
+		if (allowed && !allowed.includes(operator)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Condition ${index + 1}: Chatwoot does not allow "${OPERATOR_NAMES[operator] ?? operator}" for ${attribute}`,
+				{
+					itemIndex,
+					description: `For ${attribute} Chatwoot allows: ${allowed.map((op) => OPERATOR_NAMES[op] ?? op).join(', ')}.`,
+				},
+			);
+		}
 		if (attribute === 'customAttribute') {
 			attribute = String(row.customAttributeKey ?? '').trim();
 			if (attribute === '') {
@@ -118,7 +178,6 @@ export function filterPayload(context: IExecuteFunctions, itemIndex: number, row
 				});
 			}
 		}
-		const operator = String(row.operator ?? 'equal_to');
 		const value = row.value === undefined || row.value === null ? '' : String(row.value);
 		if (!NO_VALUE_OPERATORS.includes(operator) && value.trim() === '') {
 			throw new NodeOperationError(context.getNode(), `Condition ${index + 1} (${attribute}) has no value`, {

@@ -90,6 +90,7 @@ describe('contact reads: get, getAll, search, filter, getConversations', () => {
 
 	describe('filter', () => {
 		it('combines conditions with AND, the last query_operator null', async () => {
+			sim.seed.customAttribute({ accountId: env.accountId, attributeKey: 'plan', attributeModel: 'contact_attribute' });
 			seedMany(4, (i) => ({ additional_attributes: { city: i < 2 ? 'Berlin' : 'Paris' }, custom_attributes: { plan: i % 2 ? 'pro' : 'free' } }));
 			const out = await run(env, 'filter', {
 				conditions: {
@@ -113,12 +114,12 @@ describe('contact reads: get, getAll, search, filter, getConversations', () => {
 		});
 
 		it('combines with OR, supports is_present without a value and paginates with the same body', async () => {
-			seedMany(20, (i) => ({ identifier: i < 16 ? `id-${i}` : null }));
+			seedMany(20, (i) => ({ labels: i < 16 ? ['vip'] : [] }));
 			sim.seed.contact({ accountId: env.accountId, name: 'Jane', email: 'jane@example.com' });
 			const out = await run(env, 'filter', {
 				conditions: {
 					condition: [
-						{ attribute: 'identifier', operator: 'is_present' },
+						{ attribute: 'labels', operator: 'is_present' },
 						{ attribute: 'name', operator: 'contains', value: 'jan' },
 					],
 				},
@@ -130,9 +131,35 @@ describe('contact reads: get, getAll, search, filter, getConversations', () => {
 			expect(pages.map((r: IDataObject) => (r.query as IDataObject).page)).toEqual(['1', '2']);
 			expect(pages[1].body).toEqual(pages[0].body);
 			expect((pages[0].body as IDataObject).payload).toEqual([
-				{ attribute_key: 'identifier', filter_operator: 'is_present', values: [], query_operator: 'OR' },
+				{ attribute_key: 'labels', filter_operator: 'is_present', values: [], query_operator: 'OR' },
 				{ attribute_key: 'name', filter_operator: 'contains', values: ['jan'], query_operator: null },
 			]);
+		});
+
+		// fidelity review A9: lib/filters/filter_keys.yml — operators per attribute, `company_name`, no `referer`
+		it('sends Company as company_name and refuses operators Chatwoot rejects for the attribute, before calling Chatwoot', async () => {
+			seedMany(2, (i) => ({ additional_attributes: { company_name: i ? 'Acme GmbH' : 'Other' } }));
+			const out = await run(env, 'filter', {
+				conditions: { condition: [{ attribute: 'company', operator: 'contains', value: 'acme' }] },
+				returnAll: true,
+			});
+			expect(out).toHaveLength(1);
+			expect((sim.requests[0].body as IDataObject).payload).toEqual([
+				{ attribute_key: 'company_name', filter_operator: 'contains', values: ['acme'], query_operator: null },
+			]);
+			sim.clearRequests();
+			let error = await runError(env, 'filter', {
+				conditions: { condition: [{ attribute: 'identifier', operator: 'is_present' }] },
+				returnAll: true,
+			});
+			expect(errorText(error)).toMatch(/does not allow "Is Present" for identifier/);
+			expect(errorText(error)).toContain('Equal To, Not Equal To');
+			error = await runError(env, 'filter', {
+				conditions: { condition: [{ attribute: 'referer', operator: 'contains', value: 'x' }] },
+				returnAll: true,
+			});
+			expect(errorText(error)).toMatch(/cannot filter contacts by referer/);
+			expect(sim.requests).toHaveLength(0);
 		});
 
 		it('explains a condition without a value before calling Chatwoot', async () => {
