@@ -120,7 +120,12 @@ describe('conversation create + actions', () => {
 		expect(r.json).toBeNull();
 		expect(c.assignee_id).toBeNull();
 		r = await call(sim, 'POST', P, { token: tok(), body: { team_id: team.id } });
-		expect(r.json).toMatchObject({ id: team.id, name: 'sales', is_member: true });
+		// `render json: @team`: the raw Team row (review A17j)
+		expect(r.json).toEqual({ id: team.id, name: 'sales', description: null, allow_auto_assign: true, account_id: w.accountId, created_at: expect.any(String), updated_at: expect.any(String) });
+		// unknown agent bot: `return unless agent_bot` → 200 null, nothing changes (review A12)
+		r = await call(sim, 'POST', P, { token: tok(), body: { assignee_id: 9999, assignee_type: 'AgentBot' } });
+		expect(r.status).toBe(200);
+		expect(r.json).toBeNull();
 		r = await call(sim, 'POST', P, { token: tok(), body: { assignee_id: bot.id, assignee_type: 'AgentBot' } });
 		expect(r.json).toMatchObject({ id: bot.id, name: 'Helper' });
 		r = await call(sim, 'GET', `${w.A}/conversations/${c.display_id}`, { token: tok() });

@@ -156,8 +156,10 @@ function register(router, env) {
 	router.add('GET', `${A}/contacts/:id/conversations`, (ctx) => {
 		const c = contactOf(ctx);
 		const visible = visibleInboxIds(store, ctx.auth);
+		// app/controllers/api/v1/accounts/contacts/conversations_controller.rb: permission filter,
+		// `.order(last_activity_at: :desc).limit(20)` (fidelity review A8)
 		const list = store.db.conversations.filter((v) => v.contact_id === c.id && (!visible || visible.has(v.inbox_id))).sort((a, b) => b.last_activity_at - a.last_activity_at || b.id - a.id);
-		return { payload: list.map(S.conversation) };
+		return { payload: list.slice(0, 20).map(S.conversation) };
 	});
 
 	router.add('GET', `${A}/contacts/:id/contactable_inboxes`, (ctx) => {

@@ -267,9 +267,11 @@ function register(router, env) {
 			const conv = conversationOf(ctx);
 			const b = ctx.body;
 			const actor = ctx.auth.actor;
+			// app/controllers/api/v1/accounts/conversations/assignments_controller.rb + app/services/conversations/assignment_service.rb
 			if (b.assignee_type === 'AgentBot') {
+				// AgentBot.accessible_to(account).find_by(id:) → nil: `return unless agent_bot` → 200 null, nothing changes
 				const bot = store.get('agentBots', b.assignee_id);
-				if (!bot || (bot.account_id !== null && bot.account_id !== conv.account_id)) throw ERR.notFound();
+				if (!bot || (bot.account_id !== null && bot.account_id !== conv.account_id)) return reply(200, null);
 				X.changeConversation(conv, actor, (c) => {
 					c.assignee_agent_bot_id = bot.id;
 					c.assignee_id = null;
@@ -277,20 +279,23 @@ function register(router, env) {
 				return S.botSlim(bot);
 			}
 			if ('assignee_id' in b) {
+				// assign_agent: account.users.find_by(id:) (nil → unassigned), assignee_agent_bot = nil in every case;
+				// renders the agent partial or `null` (fidelity review A12)
 				const u = b.assignee_id == null || b.assignee_id === '' ? null : store.user(b.assignee_id);
 				const agent = u && u.account_ids.includes(conv.account_id) ? u : null;
 				X.changeConversation(conv, actor, (c) => {
 					c.assignee_id = agent ? agent.id : null;
-					if (agent) c.assignee_agent_bot_id = null;
+					c.assignee_agent_bot_id = null;
 				});
 				return reply(200, agent ? S.agent(agent, conv.account_id) : null);
 			}
 			if ('team_id' in b) {
+				// set_team: teams.find_by(id:) (nil → team removed); `render json: @team` = the raw Team row (review A17j)
 				const t = b.team_id == null || b.team_id === '' ? null : store.inAccount('teams', conv.account_id, b.team_id);
 				X.changeConversation(conv, actor, (c) => {
 					c.team_id = t ? t.id : null;
 				});
-				return reply(200, t ? S.team(t, ctx.auth.kind === 'user' ? ctx.auth.record : null) : null);
+				return reply(200, t ? S.teamRaw(t) : null);
 			}
 			return reply(200, null);
 		},

@@ -129,6 +129,17 @@ function createSerializers(store, opts) {
 		is_member: !!(currentUser && t.member_ids.includes(currentUser.id)),
 	});
 
+	// Team#as_json (`render json: @team` in the assignments controller)
+	S.teamRaw = (t) => ({
+		id: t.id,
+		name: t.name,
+		description: t.description,
+		allow_auto_assign: t.allow_auto_assign,
+		account_id: t.account_id,
+		created_at: toIso(t.created_at ?? 0),
+		updated_at: toIso(t.updated_at ?? t.created_at ?? 0),
+	});
+
 	S.label = (l) => ({ id: l.id, title: l.title, description: l.description, color: l.color, show_on_sidebar: l.show_on_sidebar });
 
 	S.webhook = (w) => {

@@ -1,9 +1,9 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { getId } from '../../../shared/helpers/items';
 import type { RunContext } from '../../../shared/execution/runContext';
-import { chatwootApiRequest } from '../../../shared/transport';
+import { chatwootApiRequest, unwrapList } from '../../../shared/transport';
 import { agentLocator, conversationLocator, teamLocator } from '../../../shared/descriptions';
 import { conversationLock, conversationSubject } from './shared';
 
@@ -47,6 +47,43 @@ function record(value: unknown): IDataObject | null {
 		: null;
 }
 
+/** Whether the token may read this (agent-bot tokens may not read agents or teams: then Chatwoot's answer decides). */
+async function readable(context: IExecuteFunctions, path: string): Promise<unknown> {
+	try {
+		return await chatwootApiRequest(context, { method: 'GET', path });
+	} catch (error) {
+		if (error instanceof NodeApiError && ['401', '404'].includes(String(error.httpCode))) return String(error.httpCode);
+		throw error;
+	}
+}
+
+/**
+ * Chatwoot answers an assignment to an agent outside the account or an unknown team with `null` (200) AFTER removing the
+ * current assignee/team (Conversations::AssignmentService#assign_agent: `account.users.find_by(id:)` → nil;
+ * AssignmentsController#set_team: `teams.find_by(id:)` → nil), and an unknown agent bot with `null` and no change.
+ * So the node checks the agent / team first (when the token may read them) and treats a `null` answer as an error.
+ */
+async function assertAssignable(context: IExecuteFunctions, assignTo: string, id: number, itemIndex: number): Promise<void> {
+	if (assignTo === 'agent') {
+		const agents = await readable(context, '/agents');
+		if (typeof agents === 'string') return;
+		if (!unwrapList(agents).some((agent) => Number((agent as IDataObject).id) === id)) {
+			throw new NodeOperationError(context.getNode(), `Agent ${id} is not an agent of this account`, {
+				itemIndex,
+				description:
+					'Chatwoot would silently unassign the conversation instead. Pick the agent from the list (Settings → Agents shows who belongs to the account). Nothing was changed.',
+			});
+		}
+	} else if (assignTo === 'team') {
+		if ((await readable(context, `/teams/${id}`)) === '404') {
+			throw new NodeOperationError(context.getNode(), `Team ${id} does not exist in this account`, {
+				itemIndex,
+				description: 'Chatwoot would silently remove the team instead. Pick the team from the list. Nothing was changed.',
+			});
+		}
+	}
+}
+
 /**
  * Output: `{id, assignee_type, assignee}` for agent / bot / no agent (assignee_type "User",
  * "AgentBot" or null; assignee is Chatwoot's answer: the agent or bot, or null), and `{id, team}`
@@ -75,6 +112,9 @@ export async function execute(
 	else if (assignTo === 'team') body = { team_id: getId(this, 'teamId', itemIndex, 'team ID') };
 	else body = { team_id: 0 };
 
+	const requestedId = assignTo === 'team' ? (body.team_id as number) : (body.assignee_id as number | null);
+	if (assignTo === 'agent' || assignTo === 'team') await assertAssignable(this, assignTo, requestedId as number, itemIndex);
+
 	const answer = await run.exclusive([conversationLock(conversationId)], async () =>
 		await chatwootApiRequest(this, {
 			method: 'POST',
@@ -86,6 +126,18 @@ export async function execute(
 		}),
 	);
 
+	const wanted = assignTo === 'agent' || assignTo === 'agentBot' || assignTo === 'team';
+	if (wanted && record(answer) === null) {
+		const what = assignTo === 'agent' ? `agent ${requestedId}` : assignTo === 'team' ? `team ${requestedId}` : `agent bot ${requestedId}`;
+		const effect =
+			assignTo === 'agentBot'
+				? 'Chatwoot left the conversation unchanged.'
+				: `Chatwoot removed the conversation's current ${assignTo === 'team' ? 'team' : 'assignee'} instead.`;
+		throw new NodeOperationError(this.getNode(), `Chatwoot did not assign conversation ${conversationId} to ${what}`, {
+			itemIndex,
+			description: `Chatwoot answered "null": the ${assignTo === 'agentBot' ? 'agent bot is not available to this account' : `${assignTo} is not part of this account`}. ${effect}`,
+		});
+	}
 	if (assignTo === 'team' || assignTo === 'unassignTeam') {
 		return [{ json: { id: conversationId, team: record(answer) } }];
 	}

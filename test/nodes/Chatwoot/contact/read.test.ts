@@ -187,6 +187,21 @@ describe('contact reads: get, getAll, search, filter, getConversations', () => {
 			expect(raw[0]).toHaveProperty('meta');
 		});
 
+		// fidelity review A8: Chatwoot's contact conversations endpoint stops at 20
+		it('returns all conversations of a contact with more than 20 (Chatwoot lists only 20): pages the conversation filter', async () => {
+			const contact = sim.seed.contact({ accountId: env.accountId, name: 'Busy', email: 'busy@example.com' });
+			sim.seed.many.conversations(env.accountId, env.inboxId, 27, () => ({ contactId: contact.id }));
+			sim.seed.conversation({ accountId: env.accountId, inboxId: env.inboxId });
+			const out = await run(env, 'getConversations', { contactId: rl(contact.id) });
+			expect(out).toHaveLength(27);
+			expect(new Set(out.map((c) => c.id)).size).toBe(27);
+			const filters = sim.requests.filter((r: IDataObject) => String(r.path).endsWith('/conversations/filter'));
+			expect(filters.map((r: IDataObject) => (r.query as IDataObject).page)).toEqual(['1', '2']);
+			expect((filters[0].body as IDataObject).payload).toEqual([
+				{ attribute_key: 'contact_id', filter_operator: 'equal_to', values: [String(contact.id)], query_operator: null },
+			]);
+		});
+
 		it('names the contact when it does not exist', async () => {
 			const error = await runError(env, 'getConversations', { contactId: rl(777) });
 			expect(errorText(error)).toMatch(/[Cc]ontact 777 was not found/);

@@ -148,6 +148,28 @@ describe('conversation: status, priority, assignment, typing', () => {
 			expectRequestsMatchSpec(sim.requests);
 		});
 
+		// fidelity review A12: Chatwoot answers null (200) and unassigns for an agent outside the account / unknown team
+		it('refuses an agent outside the account and an unknown team before calling Chatwoot: nothing changes', async () => {
+			const conv = seedConversation(world, { assigneeId: world.agent.id, teamId: world.team.id });
+			const outsider = sim.seed.user({ name: 'Out', email: 'out@other.test', role: 'agent', accountIds: [sim.seed.account({ name: 'Elsewhere' }).id] });
+			await expect(run(world, { operation: 'assign', conversationId: rl(conv.display_id), assignTo: 'agent', assigneeId: rl(outsider.id) })).rejects.toThrow(
+				new RegExp(`Agent ${outsider.id} is not an agent of this account`),
+			);
+			await expect(run(world, { operation: 'assign', conversationId: rl(conv.display_id), assignTo: 'team', teamId: rl(98765) })).rejects.toThrow(
+				/Team 98765 does not exist/,
+			);
+			expect(sim.requests.filter((r: any) => String(r.path).endsWith('/assignments'))).toHaveLength(0);
+			expect(stored(world, conv.display_id)).toMatchObject({ assignee_id: world.agent.id, team_id: world.team.id });
+		});
+
+		it("reports Chatwoot's null answer for an unknown agent bot as an error (Chatwoot changes nothing)", async () => {
+			const conv = seedConversation(world, { assigneeId: world.agent.id });
+			await expect(run(world, { operation: 'assign', conversationId: rl(conv.display_id), assignTo: 'agentBot', agentBotId: 4242 })).rejects.toThrow(
+				/did not assign conversation .* to agent bot 4242/,
+			);
+			expect(stored(world, conv.display_id).assignee_id).toBe(world.agent.id);
+		});
+
 		it('rejects an empty agent bot ID before calling Chatwoot', async () => {
 			const conv = seedConversation(world);
 			sim.clearRequests();
