@@ -308,13 +308,17 @@ describe('Chatwoot controller details', () => {
 		expect(r.json.sender).toMatchObject({ id: bot.id, type: 'agent_bot' });
 	});
 
-	it('contact_inboxes only for API inboxes; search matches a numeric id', async () => {
+	// contact_inbox_builder.rb / contacts_controller.rb#search (fidelity review A17a-c)
+	it('contact_inboxes per channel (widget uuid, email = contact email), taken source_id → 500; search never matches a numeric id', async () => {
 		const c = sim.seed.contact({ accountId: w.accountId, name: 'Num', email: 'num@x.test' });
 		let r = await call(sim, 'POST', `${w.A}/contacts/${c.id}/contact_inboxes`, { token: tok(), body: { inbox_id: w.widgetInbox.id } });
-		expect(r.status).toBe(422);
-		expect(r.json).toEqual({ error: 'Contact Inbox creation is only allowed in API inboxes' });
+		expect(r.status).toBe(200);
+		expect(r.json.source_id).toMatch(/^[0-9a-f-]{36}$/);
+		const other = sim.seed.contact({ accountId: w.accountId, name: 'Other', email: 'other@x.test' });
+		r = await call(sim, 'POST', `${w.A}/contacts/${other.id}/contact_inboxes`, { token: tok(), body: { inbox_id: w.widgetInbox.id, source_id: r.json.source_id } });
+		expect(r.status).toBe(500);
 		r = await call(sim, 'GET', `${w.A}/contacts/search?q=${c.id}`, { token: tok() });
-		expect(r.json.payload.map((x: any) => x.id)).toContain(c.id);
+		expect(r.json.payload.map((x: any) => x.id)).not.toContain(c.id);
 	});
 
 	it('message status PATCH only on API inboxes; failed status is visible', async () => {

@@ -1,6 +1,6 @@
 'use strict';
 // Application API: contacts (API-NOTES §1.1)
-const { ERR, present, isBlank, toBool, toInt } = require('./util');
+const { ERR, HttpError, present, isBlank, toBool, toInt } = require('./util');
 const { compileFilter, CONTACT_ATTRS } = require('./filters');
 const { reply, EMPTY } = require('./server');
 const { visibleInboxIds } = require('./auth');
@@ -71,15 +71,14 @@ function register(router, env) {
 		if (isBlank(q.q)) throw ERR.unprocessable('Specify search string with parameter q');
 		const term = String(q.q).trim();
 		const lower = term.toLowerCase();
-		const idMatch = /^\d+$/.test(term) ? Number(term) : null;
+		// contacts_controller.rb#search: all contacts of the account (not only resolved ones), `name ILIKE OR email ILIKE
+		// OR phone_number ILIKE OR identifier LIKE` '%q%' — no id, no company (fidelity review A17a)
 		let list = accountContacts(ctx.auth.accountId).filter(
 			(c) =>
-				c.id === idMatch ||
 				(c.name && c.name.toLowerCase().includes(lower)) ||
 				(c.email && c.email.toLowerCase().includes(lower)) ||
 				(c.phone_number && c.phone_number.toLowerCase().includes(lower)) ||
-				(c.identifier && c.identifier.includes(term)) ||
-				(c.additional_attributes.company_name && String(c.additional_attributes.company_name).toLowerCase().includes(lower)),
+				(c.identifier && c.identifier.includes(term)),
 		);
 		sortContacts(list, q.sort);
 		const p = page(q);
@@ -179,17 +178,31 @@ function register(router, env) {
 		return { payload: out };
 	});
 
+	// app/controllers/api/v1/accounts/contacts/contact_inboxes_controller.rb + app/builders/contact_inbox_builder.rb
+	// (fidelity review A17b/c): source_id generated per channel (API/WebWidget uuid, Email the contact's email → 422
+	// ParameterMissing without one, others raise → 500); same contact+inbox+source_id → returned; a source_id of another
+	// contact → RecordNotUnique, re-raised for API/WebWidget (→ 500), for Email the old one is renamed and this one created.
 	router.add('POST', `${A}/contacts/:id/contact_inboxes`, (ctx) => {
 		const c = contactOf(ctx);
 		const inbox = store.inAccount('inboxes', c.account_id, ctx.body.inbox_id);
 		if (!inbox) throw ERR.notFound();
-		if (inbox.channel_type !== 'Channel::Api') throw ERR.unprocessable('Contact Inbox creation is only allowed in API inboxes');
-		if (present(ctx.body.source_id)) {
-			const other = store.contactInboxBySource(inbox.id, ctx.body.source_id);
-			if (other && other.contact_id !== c.id) throw ERR.invalid(['Source has already been taken'], ['source_id']);
-			if (other) return S.contactInbox(other);
+		const visible = visibleInboxIds(store, ctx.auth);
+		if (visible && !visible.has(inbox.id)) throw ERR.unauthorizedAction();
+		let sourceId = present(ctx.body.source_id) ? String(ctx.body.source_id) : null;
+		if (!sourceId) {
+			if (inbox.channel_type === 'Channel::Api' || inbox.channel_type === 'Channel::WebWidget') sourceId = require('crypto').randomUUID();
+			else if (inbox.channel_type === 'Channel::Email') {
+				if (!c.email) throw ERR.unprocessable('param is missing or the value is empty: contact email');
+				sourceId = c.email;
+			} else throw new HttpError(500, { status: 500, error: 'Internal Server Error' });
 		}
-		const ci = store.createContactInbox({ contactId: c.id, inboxId: inbox.id, sourceId: present(ctx.body.source_id) ? ctx.body.source_id : undefined, hmacVerified: toBool(ctx.body.hmac_verified) === true });
+		const other = store.contactInboxBySource(inbox.id, sourceId);
+		if (other && other.contact_id === c.id) return S.contactInbox(other);
+		if (other) {
+			if (inbox.channel_type !== 'Channel::Email') throw new HttpError(500, { status: 500, error: 'Internal Server Error' });
+			store.renameContactInboxSource(other, `${Math.floor(Math.random() * 10)}${sourceId}`);
+		}
+		const ci = store.createContactInbox({ contactId: c.id, inboxId: inbox.id, sourceId, hmacVerified: toBool(ctx.body.hmac_verified) === true });
 		return S.contactInbox(ci);
 	});
 

@@ -338,6 +338,21 @@ class Store {
 		return rec;
 	}
 
+	/** ContactInboxBuilder#update_old_contact_inbox: a taken source_id is renamed (email/SMS channels) */
+	renameContactInboxSource(ci, sourceId) {
+		const list = this.ciBySource.get(ci.source_id);
+		if (list) {
+			const i = list.indexOf(ci);
+			if (i >= 0) list.splice(i, 1);
+			if (!list.length) this.ciBySource.delete(ci.source_id);
+		}
+		ci.source_id = String(sourceId);
+		ci.updated_at = this.now();
+		let next = this.ciBySource.get(ci.source_id);
+		if (!next) this.ciBySource.set(ci.source_id, (next = []));
+		next.push(ci);
+	}
+
 	removeContactInbox(ci) {
 		this.remove('contactInboxes', ci);
 		this.unindexCiContact(ci);

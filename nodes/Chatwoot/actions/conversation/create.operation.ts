@@ -88,7 +88,8 @@ const properties: INodeProperties[] = [
 					{ name: 'Resolved', value: 'resolved' },
 				],
 				default: 'open',
-				description: 'Status of the new conversation (Chatwoot default: open, or pending when a bot handles the inbox)',
+				description:
+					"Status of the new conversation (default: open). Chatwoot overrides it: a blocked contact's conversation starts resolved, and in an inbox with an active agent bot it starts pending, whatever is chosen here; the output's status is the real one.",
 			},
 			{ ...teamLocator('teamId', 'The team to assign the conversation to'), required: false },
 		],
