@@ -82,6 +82,8 @@ export interface SimulatorOptions {
 	webhookSecrets?: boolean;
 	/** ENABLE_INBOX_EVENTS on the server (default false): inbox_created / inbox_updated are dispatched. */
 	inboxEvents?: boolean;
+	/** CONVERSATION_MESSAGE_PER_MINUTE_LIMIT (default 200, 0 = off): more messages per conversation per minute → 422. */
+	messageFloodLimit?: number;
 	/** outgoing webhook timeout, default 5000 */
 	webhookTimeoutMs?: number;
 	/** agent-bot webhook retry delay (429/500, 3 attempts), default 3000 */

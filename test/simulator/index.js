@@ -33,7 +33,12 @@ class ChatwootSimulator {
 		});
 		// ENABLE_INBOX_EVENTS (server env, off by default): inbox_created/inbox_updated are only dispatched when set
 		this.inboxEvents = options.inboxEvents === true;
-		this.X = createServices(this.store, this.S, { emit: (...a) => this.dispatcher.emit(...a), inboxEvents: () => this.inboxEvents });
+		this.X = createServices(this.store, this.S, {
+			emit: (...a) => this.dispatcher.emit(...a),
+			inboxEvents: () => this.inboxEvents,
+			// CONVERSATION_MESSAGE_PER_MINUTE_LIMIT (lib/limits.rb, default 200; 0 = off)
+			messageFloodLimit: () => this.options.messageFloodLimit ?? 200,
+		});
 		this.seed = createSeeder(this.store, this.X);
 		Object.assign(this.seed, require('./seed-admin').createAdminSeeder(this.store));
 		/** Chatwoot edition: 'community' (default) or 'enterprise' (audit logs, reporting events). */

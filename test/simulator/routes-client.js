@@ -165,12 +165,22 @@ function register(router, env) {
 		const { conv } = conversationOf(ctx);
 		const m = store.messagesOf(conv).find((x) => x.id === Number(ctx.params.message_id));
 		if (!m) throw ERR.notFound();
+		// messages_controller.rb#message_update_params: `submitted_values: [:name, :title, :value,
+		// { csat_survey_response: [:feedback_message, :rating] }]` — any other key is dropped (fidelity review A17o)
+		const permitOne = (v) => {
+			if (!v || typeof v !== 'object') return null;
+			const out = {};
+			for (const k of ['name', 'title', 'value']) if (v[k] !== undefined && (v[k] === null || typeof v[k] !== 'object')) out[k] = v[k];
+			const csat = v.csat_survey_response;
+			if (csat && typeof csat === 'object') {
+				out.csat_survey_response = {};
+				for (const k of ['feedback_message', 'rating']) if (csat[k] !== undefined) out.csat_survey_response[k] = csat[k];
+			}
+			return out;
+		};
 		const sub = ctx.body.submitted_values;
 		const ca = { ...m.content_attributes };
-		if (sub !== undefined) {
-			if (m.content_type === 'input_email' && sub && sub.email) ca.submitted_email = sub.email;
-			else ca.submitted_values = sub;
-		}
+		if (sub !== undefined) ca.submitted_values = Array.isArray(sub) ? sub.map(permitOne).filter(Boolean) : permitOne(sub) || {};
 		X.updateMessage(m, { content_attributes: ca });
 		return S.publicMessage(m);
 	});

@@ -47,8 +47,12 @@ function register(router, env) {
 	const conversationOf = (ctx) => {
 		const conv = store.conversationByDisplay(ctx.auth.accountId, ctx.params.conversation_id);
 		if (!conv) throw ERR.notFound();
+		// app/policies/conversation_policy.rb#show?: administrators, any agent bot, agents with inbox OR team access
 		const visible = visibleInboxIds(store, ctx.auth);
-		if (visible && !visible.has(conv.inbox_id)) throw ERR.unauthorizedAction();
+		if (visible && !visible.has(conv.inbox_id)) {
+			const team = conv.team_id ? store.team(conv.team_id) : null;
+			if (!team || !team.member_ids.includes(ctx.auth.record.id)) throw ERR.unauthorizedAction();
+		}
 		return conv;
 	};
 

@@ -349,7 +349,6 @@ function createSerializers(store, opts) {
 		country_code: '',
 		blocked: c.blocked,
 		company_id: null,
-		label_list: c.labels,
 	});
 
 	// ---------- attachments / messages ----------
@@ -470,7 +469,7 @@ function createSerializers(store, opts) {
 			additional_attributes: m.additional_attributes,
 			content_attributes: m.content_attributes,
 			content_type: m.content_type,
-			content: m.content,
+			content: webhookContent(m.content),
 			conversation: conv ? S.conversationWebhook(conv) : null,
 			created_at: toIso(m.created_at),
 			id: m.id,
@@ -494,10 +493,11 @@ function createSerializers(store, opts) {
 			content_attributes: m.content_attributes,
 			created_at: toSec(m.created_at),
 			conversation_id: m.conversation_display_id,
-			attachments: attachmentsOf(m),
 		};
+		// public/api/v1/models/_message.json.jbuilder: attachments only when present, sender only when there is one
+		if (m.attachment_ids.length) out.attachments = attachmentsOf(m);
 		const sender = senderPush(m);
-		out.sender = sender || null;
+		if (sender) out.sender = sender;
 		return out;
 	};
 
@@ -517,11 +517,15 @@ function createSerializers(store, opts) {
 		for (let i = arr.length - 1; i >= 0; i--) if (arr[i].message_type !== 'activity') return arr[i];
 		return null;
 	};
+	// Message.chat: not activity, not private (templates included) — Conversations::EventDataPresenter#webhook_push_messages
 	const lastChat = (conv) => {
 		const arr = store.messagesOf(conv);
-		for (let i = arr.length - 1; i >= 0; i--) if ((arr[i].message_type === 'incoming' || arr[i].message_type === 'outgoing') && !arr[i].private) return arr[i];
+		for (let i = arr.length - 1; i >= 0; i--) if (arr[i].message_type !== 'activity' && !arr[i].private) return arr[i];
 		return null;
 	};
+	// Messages::WebhookContentNormalizer: CommonMark hard breaks (backslash + newline) → newline, trailing newlines dropped
+	const webhookContent = (text) => (typeof text === 'string' && text !== '' ? text.replace(/\\\r?\n/g, '\n').replace(/(\r?\n)+$/, '') : text);
+	S.webhookContent = webhookContent;
 
 	S.conversation = (conv) => {
 		const contact = store.contact(conv.contact_id);
@@ -531,11 +535,15 @@ function createSerializers(store, opts) {
 			sender: contact ? S.contact(contact) : null,
 			channel: inbox ? inbox.channel_type : null,
 		};
+		// api/v1/conversations/partials/_conversation.json.jbuilder: assigned_entity = bot || user, with assignee_type
 		const assignee = conv.assignee_id ? store.user(conv.assignee_id) : null;
-		if (assignee) meta.assignee = S.agent(assignee, conv.account_id);
-		else if (conv.assignee_agent_bot_id) {
-			const b = store.bot(conv.assignee_agent_bot_id);
-			if (b) meta.assignee = S.botSlim(b);
+		const bot = conv.assignee_agent_bot_id ? store.bot(conv.assignee_agent_bot_id) : null;
+		if (bot) {
+			meta.assignee = S.botSlim(bot);
+			meta.assignee_type = 'AgentBot';
+		} else if (assignee) {
+			meta.assignee = S.agent(assignee, conv.account_id);
+			meta.assignee_type = 'User';
 		}
 		const team = conv.team_id ? store.team(conv.team_id) : null;
 		if (team) meta.team = S.team(team);
@@ -611,7 +619,7 @@ function createSerializers(store, opts) {
 			contact_inbox: S.contactInboxRaw(ci),
 			id: conv.display_id,
 			inbox_id: conv.inbox_id,
-			messages: chat ? [S.messagePush(chat)] : [],
+			messages: chat ? [{ ...S.messagePush(chat), content: webhookContent(chat.content), processed_message_content: webhookContent(chat.content) }] : [],
 			labels: conv.labels,
 			meta: {
 				sender: contact ? S.contactPush(contact) : null,
@@ -671,7 +679,8 @@ function createSerializers(store, opts) {
 				.messagesOf(conv)
 				.filter((m) => !m.private && m.message_type !== 'activity')
 				.map(S.publicMessage),
-			contact: c ? { id: c.id, name: c.name, email: c.email, phone_number: c.phone_number } : null,
+			// public/api/v1/models/_conversation.json.jbuilder: `json.contact resource.contact` — the whole contact row
+			contact: c ? S.contactRecord(c) : null,
 		};
 	};
 

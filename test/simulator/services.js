@@ -179,6 +179,14 @@ function createServices(store, S, hooks) {
 			}
 		}
 		const isPrivate = params.private === true || params.private === 'true';
+		// message.rb `before_validation :prevent_message_flooding`: ≥ CONVERSATION_MESSAGE_PER_MINUTE_LIMIT (200) messages
+		// in the conversation during the last minute → invalid; MessagesController#create answers 422 {error} (review A17l)
+		const floodLimit = hooks.messageFloodLimit ? hooks.messageFloodLimit() : 200;
+		if (floodLimit > 0 && actor && actor.kind !== 'system') {
+			const since = store.now() - 60000;
+			const recent = store.messagesOf(conv).filter((x) => x.created_at >= since).length;
+			if (recent >= floodLimit) throw ERR.unprocessable('Validation failed: Too many messages');
+		}
 		const m = store.insertMessage(conv, {
 			content: params.content == null ? null : String(params.content),
 			message_type: messageType,

@@ -27,7 +27,12 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'CSAT Rating', value: 'csat', description: 'Rate the conversation (answer to a CSAT survey message)' },
-			{ name: 'Custom (JSON)', value: 'json', description: 'Send submitted_values exactly as given' },
+			{
+				name: 'Custom (JSON)',
+				value: 'json',
+				description:
+					'Send your own submitted_values; Chatwoot keeps only name, title, value and csat_survey_response (feedback_message, rating) and drops other keys',
+			},
 			{ name: 'Form', value: 'form', description: 'Submit the fields of a form message' },
 			{ name: 'Option', value: 'select', description: 'Pick one of the options of an input_select message' },
 		],
