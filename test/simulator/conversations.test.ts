@@ -135,7 +135,8 @@ describe('conversation create + actions', () => {
 		expect(sim.find.messages(w.accountId, c.display_id).filter((m) => m.message_type === 'activity').map((m) => m.content)).toEqual([
 			'Assigned to Bob by Alice',
 			'Conversation unassigned by Alice',
-			'Assigned to sales team by Alice',
+			// assignment_handler.rb: the team auto-assigns its member (Alice, also an inbox member); team_activity_message_handler.rb
+			'Assigned to Alice via sales by Alice',
 			'Assigned to Helper by Alice',
 		]);
 	});

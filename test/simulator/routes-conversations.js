@@ -255,12 +255,17 @@ function register(router, env) {
 		return reply(200, EMPTY);
 	});
 
+	// conversations_controller.rb#mute/#unmute → conversation.rb mute!/unmute! → ActivityMessageHandler#create_(un)muted_message
 	router.add(['POST'], `${A}/conversations/:conversation_id/mute`, (ctx) => {
-		conversationOf(ctx).muted = true;
+		const conv = conversationOf(ctx);
+		conv.muted = true;
+		if (ctx.auth.kind === 'user') X.activity(conv, `${ctx.auth.record.name} has muted the conversation`);
 		return reply(200, EMPTY);
 	});
 	router.add(['POST'], `${A}/conversations/:conversation_id/unmute`, (ctx) => {
-		conversationOf(ctx).muted = false;
+		const conv = conversationOf(ctx);
+		conv.muted = false;
+		if (ctx.auth.kind === 'user') X.activity(conv, `${ctx.auth.record.name} has unmuted the conversation`);
 		return reply(200, EMPTY);
 	});
 
@@ -298,6 +303,7 @@ function register(router, env) {
 				const t = b.team_id == null || b.team_id === '' ? null : store.inAccount('teams', conv.account_id, b.team_id);
 				X.changeConversation(conv, actor, (c) => {
 					c.team_id = t ? t.id : null;
+					X.applyTeamAssignee(c);
 				});
 				return reply(200, t ? S.teamRaw(t) : null);
 			}

@@ -230,8 +230,10 @@ function createServices(store, S, hooks) {
 		if (m.message_type === 'incoming') {
 			void contact; // contact.last_activity_at: see touchContactActivity (after message_created)
 			conv.last_activity_at = now;
-			if (conv.status === 'resolved' || conv.status === 'snoozed') {
-				X.changeConversation(conv, { kind: 'system' }, (c) => {
+			// message.rb#reopen_conversation: not when muted; the activity names Current.user (an API caller) or, for a
+			// contact's own message, "System reopened the conversation due to a new incoming message."
+			if (!conv.muted && (conv.status === 'resolved' || conv.status === 'snoozed')) {
+				X.changeConversation(conv, actor && actor.kind !== 'system' ? actor : { kind: 'system' }, (c) => {
 					c.status = 'open';
 					c.snoozed_until = null;
 				});
@@ -300,31 +302,44 @@ function createServices(store, S, hooks) {
 		return changed;
 	};
 
+	// app/models/concerns/activity_message_handler.rb, assignee/team/priority/label handlers, config/locales/en.yml
+	// conversations.activity.*: no user (and no contact) → no assignee/team activity; a team change reports only the team
+	// (with the auto-assigned agent: "Assigned to A via T by U"); priority added/updated/removed.
 	function activityMessages(conv, actor, before, after, keys) {
 		const who = actorName(actor);
 		const byActor = actor && actor.kind !== 'system';
+		const byUser = byActor && actor.kind !== 'contact';
 		if (keys.includes('status')) {
 			const st = after.status;
 			let text = null;
-			if (st === 'resolved') text = byActor ? `Conversation was marked resolved by ${who}` : 'Conversation was marked resolved';
-			else if (st === 'open') text = byActor ? `Conversation was reopened by ${who}` : 'Conversation was reopened';
-			else if (st === 'pending') text = byActor ? `Conversation was marked as pending by ${who}` : 'Conversation was marked as pending';
-			else if (st === 'snoozed') text = byActor ? `Conversation was snoozed by ${who}` : 'Conversation was snoozed';
+			if (byUser) {
+				if (st === 'resolved') text = `Conversation was marked resolved by ${who}`;
+				else if (st === 'open') text = `Conversation was reopened by ${who}`;
+				else if (st === 'pending') text = `Conversation was marked as pending by ${who}`;
+				else if (st === 'snoozed') text = `Conversation was snoozed by ${who}`;
+			} else if (actor && actor.kind === 'contact') {
+				const name = String(actor.record.name || '');
+				if (st === 'resolved') text = `Conversation was resolved by ${name.charAt(0).toUpperCase()}${name.slice(1).toLowerCase()}`;
+				else if (st === 'open') text = 'System reopened the conversation due to a new incoming message.';
+			} else if (st === 'open') text = 'System reopened the conversation due to a new incoming message.';
 			if (text) X.activity(conv, text);
 		}
-		if (keys.includes('assignee_id') || keys.includes('assignee_agent_bot_id')) {
+		if (byUser && keys.includes('team_id')) {
+			const t = conv.team_id ? store.team(conv.team_id) : null;
+			const prev = before.team_id ? store.team(before.team_id) : null;
+			const u = conv.assignee_id ? store.user(conv.assignee_id) : null;
+			if (t && keys.includes('assignee_id') && u) X.activity(conv, `Assigned to ${u.name} via ${t.name} by ${who}`);
+			else if (t) X.activity(conv, `Assigned to ${t.name} by ${who}`);
+			else X.activity(conv, `Unassigned from ${prev ? prev.name : ''} by ${who}`);
+		} else if (byUser && (keys.includes('assignee_id') || keys.includes('assignee_agent_bot_id'))) {
 			const u = conv.assignee_id ? store.user(conv.assignee_id) : null;
 			const b = !u && conv.assignee_agent_bot_id ? store.bot(conv.assignee_agent_bot_id) : null;
 			const name = u ? u.name : b ? b.name : null;
-			if (!name) X.activity(conv, `Conversation unassigned by ${who}`);
-			else if (actor && actor.kind === 'user' && u && actor.record.id === u.id) X.activity(conv, `${who} self-assigned this conversation`);
-			else X.activity(conv, `Assigned to ${name} by ${who}`);
-		}
-		if (keys.includes('team_id')) {
-			const t = conv.team_id ? store.team(conv.team_id) : null;
-			const prev = before.team_id ? store.team(before.team_id) : null;
-			if (t) X.activity(conv, `Assigned to ${t.name} team by ${who}`);
-			else X.activity(conv, `Unassigned from ${prev ? prev.name : 'team'} by ${who}`);
+			if (keys.includes('assignee_id') || name) {
+				if (!name) X.activity(conv, `Conversation unassigned by ${who}`);
+				else if (actor.kind === 'user' && u && actor.record.id === u.id) X.activity(conv, `${who} self-assigned this conversation`);
+				else X.activity(conv, `Assigned to ${name} by ${who}`);
+			}
 		}
 		if (keys.includes('label_list')) {
 			const added = after.label_list.filter((l) => !before.label_list.includes(l));
@@ -333,10 +348,33 @@ function createServices(store, S, hooks) {
 			if (removed.length) X.activity(conv, `${who} removed ${removed.join(', ')}`);
 		}
 		if (keys.includes('priority')) {
-			if (after.priority) X.activity(conv, `${who} set the priority to ${after.priority}`);
+			if (before.priority && after.priority) X.activity(conv, `${who} changed the priority from ${before.priority} to ${after.priority}`);
+			else if (after.priority) X.activity(conv, `${who} set the priority to ${after.priority}`);
 			else X.activity(conv, `${who} removed the priority`);
 		}
 	}
+
+	/**
+	 * app/models/concerns/assignment_handler.rb#ensure_assignee_is_from_team (before_save when team_id changes): an
+	 * assignee who is not a member of the new team is removed; without an assignee and with `allow_auto_assign`, a team
+	 * member who is a member of the inbox (and online: AutoAssignment::AgentAssignmentService) is picked. The simulator
+	 * picks the lowest user id instead of Chatwoot's round robin.
+	 */
+	X.applyTeamAssignee = (c) => {
+		const team = c.team_id ? store.team(c.team_id) : null;
+		if (!team) return;
+		if (c.assignee_id && !team.member_ids.includes(c.assignee_id)) c.assignee_id = null;
+		if (c.assignee_id || !team.allow_auto_assign) return;
+		const inboxMembers = new Set(store.inboxMemberIds(c.inbox_id));
+		const pick = [...team.member_ids]
+			.sort((a, b) => a - b)
+			.map((id) => store.user(id))
+			.find((u) => u && inboxMembers.has(u.id) && u.account_ids.includes(c.account_id) && (u.availability || 'online') === 'online');
+		if (pick) {
+			c.assignee_id = pick.id;
+			c.assignee_agent_bot_id = null;
+		}
+	};
 
 	/** ConversationBuilder: contact_inbox given; params may include status, assignee_id, team_id, custom/additional attrs, snoozed_until */
 	X.createConversation = (ci, params, actor, { fireEvent = true } = {}) => {
@@ -358,6 +396,11 @@ function createServices(store, S, hooks) {
 		if (present(params.team_id)) {
 			const t = store.inAccount('teams', inbox.account_id, params.team_id);
 			if (t) teamId = t.id;
+		}
+		if (teamId) {
+			const draft = { team_id: teamId, assignee_id: assigneeId, inbox_id: inbox.id, account_id: inbox.account_id };
+			X.applyTeamAssignee(draft);
+			assigneeId = draft.assignee_id;
 		}
 		let snoozedUntil = null;
 		if (status === 'snoozed' && present(params.snoozed_until)) snoozedUntil = Number(params.snoozed_until) * 1000;
