@@ -139,7 +139,7 @@ function register(router, env) {
 		}
 		X.deleteContact(c);
 		return reply(200, EMPTY);
-	});
+	}, { admin: true }); // app/policies/contact_policy.rb#destroy?: administrators only
 
 	router.add('POST', `${A}/contacts/:id/destroy_custom_attributes`, (ctx) => {
 		const c = contactOf(ctx);

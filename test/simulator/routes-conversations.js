@@ -255,16 +255,23 @@ function register(router, env) {
 		return reply(200, EMPTY);
 	});
 
-	// conversations_controller.rb#mute/#unmute → conversation.rb mute!/unmute! → ActivityMessageHandler#create_(un)muted_message
+	// conversations_controller.rb#mute/#unmute → app/models/concerns/conversation_mute_helpers.rb: mute! = resolved! +
+	// contact.update(blocked: true) + "<user> has muted the conversation"; unmute! unblocks the contact; muted? is the
+	// contact's `blocked`
 	router.add(['POST'], `${A}/conversations/:conversation_id/mute`, (ctx) => {
 		const conv = conversationOf(ctx);
-		conv.muted = true;
+		const contact = store.contact(conv.contact_id);
+		if (!contact) return reply(200, EMPTY);
+		X.setStatus(conv, 'resolved', null, ctx.auth.actor);
+		X.updateContact(contact, { blocked: true });
 		if (ctx.auth.kind === 'user') X.activity(conv, `${ctx.auth.record.name} has muted the conversation`);
 		return reply(200, EMPTY);
 	});
 	router.add(['POST'], `${A}/conversations/:conversation_id/unmute`, (ctx) => {
 		const conv = conversationOf(ctx);
-		conv.muted = false;
+		const contact = store.contact(conv.contact_id);
+		if (!contact) return reply(200, EMPTY);
+		X.updateContact(contact, { blocked: false });
 		if (ctx.auth.kind === 'user') X.activity(conv, `${ctx.auth.record.name} has unmuted the conversation`);
 		return reply(200, EMPTY);
 	});

@@ -564,7 +564,7 @@ function createSerializers(store, opts) {
 			custom_attributes: conv.custom_attributes,
 			inbox_id: conv.inbox_id,
 			labels: conv.labels,
-			muted: conv.muted,
+			muted: !!(contact && contact.blocked), // conversation_mute_helpers.rb#muted?
 			snoozed_until: toIso(conv.snoozed_until),
 			status: conv.status,
 			created_at: toSec(conv.created_at),

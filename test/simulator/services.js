@@ -30,6 +30,8 @@ function createServices(store, S, hooks) {
 			if (!attributes.includes(attr)) attributes.push(attr);
 		};
 		const others = store.db.contacts.filter((c) => c.account_id === Number(accountId) && c.id !== selfId);
+		// app/models/contact.rb `validates :name, length: { maximum: 255 }` (ApplicationRecord MAX_STRING_COLUMN_LENGTH)
+		if (attrs.name != null && String(attrs.name).length > 255) add('name', 'Name is too long (maximum is 255 characters)');
 		if (present(attrs.email)) {
 			const e = String(attrs.email).toLowerCase();
 			if (!EMAIL_RE.test(e)) add('email', 'Email Invalid email');
@@ -232,7 +234,7 @@ function createServices(store, S, hooks) {
 			conv.last_activity_at = now;
 			// message.rb#reopen_conversation: not when muted; the activity names Current.user (an API caller) or, for a
 			// contact's own message, "System reopened the conversation due to a new incoming message."
-			if (!conv.muted && (conv.status === 'resolved' || conv.status === 'snoozed')) {
+			if (!(contact && contact.blocked) && (conv.status === 'resolved' || conv.status === 'snoozed')) {
 				X.changeConversation(conv, actor && actor.kind !== 'system' ? actor : { kind: 'system' }, (c) => {
 					c.status = 'open';
 					c.snoozed_until = null;
