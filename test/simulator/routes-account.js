@@ -1,7 +1,7 @@
 'use strict';
 // Application API: profile, account, inboxes, inbox members, agents, teams, labels, webhooks, agent bots,
 // custom attribute definitions (API-NOTES §0, §1.4–§1.7)
-const { ERR, present, isBlank, toInt } = require('./util');
+const { ERR, HttpError, present, isBlank, toInt } = require('./util');
 const { reply, EMPTY } = require('./server');
 const { visibleInboxIds } = require('./auth');
 const { ALLOWED_WEBHOOK_EVENTS } = require('./webhooks');
@@ -172,10 +172,9 @@ function register(router, env) {
 	router.add('GET', `${A}/teams/:team_id/team_members`, (ctx) => teamAgents(teamOf(ctx)));
 	router.add(['POST', 'PATCH', 'DELETE'], `${A}/teams/:team_id/team_members`, (ctx) => {
 		const t = teamOf(ctx);
-		const ids = [].concat(ctx.body.user_ids || []).map(Number).filter((id) => {
-			const u = store.user(id);
-			return u && u.account_ids.includes(ctx.auth.accountId);
-		});
+		// team_members_controller.rb#validate_member_id_params: an id outside the account → 401 {"error":"Invalid User IDs"}
+		const ids = [].concat(ctx.body.user_ids || []).map(Number);
+		if (ids.some((id) => { const u = store.user(id); return !u || !u.account_ids.includes(ctx.auth.accountId); })) throw new HttpError(401, { error: 'Invalid User IDs' });
 		if (ctx.method === 'POST') {
 			const added = ids.filter((id) => !t.member_ids.includes(id));
 			t.member_ids.push(...added);
