@@ -309,6 +309,15 @@ describe('Chatwoot controller details', () => {
 		expect(r.json.sender).toMatchObject({ id: bot.id, type: 'agent_bot' });
 	});
 
+	// contacts/conversations_controller.rb: `.order(last_activity_at: :desc).limit(20)` (fidelity review A8)
+	it('contact conversations: the 20 most recent only', async () => {
+		const c = sim.seed.contact({ accountId: w.accountId, name: 'Busy', email: 'busy@x.test' });
+		const convs = sim.seed.many.conversations(w.accountId, w.apiInbox.id, 23, () => ({ contactId: c.id }));
+		convs.forEach((v, i) => (v.last_activity_at = 1_000_000 + i));
+		const r = await call(sim, 'GET', `${w.A}/contacts/${c.id}/conversations`, { token: tok() });
+		expect(r.json.payload.map((x: any) => x.id)).toEqual(convs.slice(3).reverse().map((v) => v.display_id));
+	});
+
 	// contact_inbox_builder.rb / contacts_controller.rb#search (fidelity review A17a-c)
 	it('contact_inboxes per channel (widget uuid, email = contact email), taken source_id → 500; search never matches a numeric id', async () => {
 		const c = sim.seed.contact({ accountId: w.accountId, name: 'Num', email: 'num@x.test' });
