@@ -62,7 +62,11 @@ function fail(message: string): INodeCredentialTestResult {
 /** The verdict for an answer that is one of Chatwoot's known refusals, else undefined. */
 function refusal(probe: Probe): INodeCredentialTestResult | undefined {
 	const error = errorOf(probe.body);
-	if (error === NO_TOKEN) return fail('Chatwoot received no access token. Enter the access token.');
+	if (error === NO_TOKEN) {
+		return fail(
+			'Chatwoot received no access token. Enter the access token; if it is entered, a proxy in front of Chatwoot drops headers with underscores such as api_access_token (nginx: underscores_in_headers on;).',
+		);
+	}
 	if (error !== undefined && FAILURE_TEXT[error]) return fail(FAILURE_TEXT[error]);
 	return undefined;
 }

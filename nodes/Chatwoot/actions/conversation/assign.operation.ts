@@ -5,6 +5,7 @@ import { getId } from '../../../shared/helpers/items';
 import type { RunContext } from '../../../shared/execution/runContext';
 import { chatwootApiRequest, unwrapList } from '../../../shared/transport';
 import { agentLocator, conversationLocator, teamLocator } from '../../../shared/descriptions';
+import { nodeError } from '../contact/lookup';
 import { conversationLock, conversationSubject } from './shared';
 
 const properties: INodeProperties[] = [
@@ -47,13 +48,16 @@ function record(value: unknown): IDataObject | null {
 		: null;
 }
 
-/** Whether the token may read this (agent-bot tokens may not read agents or teams: then Chatwoot's answer decides). */
+/**
+ * The record at `path`, or the HTTP code when Chatwoot refuses it (401: agent-bot tokens may not read agents or teams,
+ * then Chatwoot's answer to the assignment decides; 404: unknown). Other failures are the request's own errors.
+ */
 async function readable(context: IExecuteFunctions, path: string): Promise<unknown> {
 	try {
 		return await chatwootApiRequest(context, { method: 'GET', path });
 	} catch (error) {
 		if (error instanceof NodeApiError && ['401', '404'].includes(String(error.httpCode))) return String(error.httpCode);
-		throw error;
+		throw nodeError(context, error);
 	}
 }
 

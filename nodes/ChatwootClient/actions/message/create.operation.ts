@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					"Your temporary ID for this message. Chatwoot stores it and sends it back in its live (ActionCable) events so your chat interface can match its optimistic copy; the answer of this call does not contain it",
+					"Your temporary ID for this message. Chatwoot stores it and sends it back in its live (ActionCable) events so your chat interface can match its optimistic copy; the answer of this call does not contain it.",
 			},
 		],
 	},
