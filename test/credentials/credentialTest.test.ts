@@ -129,6 +129,12 @@ describe('Chatwoot API credential test', () => {
 		}
 	});
 
+	it('says when Chatwoot received no token (empty field, or a proxy dropping underscore headers)', async () => {
+		const result = await testApiCredential(data({ accessToken: '' }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/received no access token.*underscores_in_headers/);
+	});
+
 	it('says the token is wrong', async () => {
 		const result = await testApiCredential(data({ accessToken: 'wrong-token' }));
 		expect(result.status).toBe('Error');

@@ -138,7 +138,7 @@ describe('node Chatwoot', () => {
 		expect(description.name).toBe('chatwoot');
 		expect(description.displayName).toBe('Chatwoot');
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: 'chatwootSuiteApi', required: true }]);
+		expect(description.credentials).toEqual([{ name: 'chatwootSuiteApi', required: true, testedBy: 'chatwootApiCredentialTest' }]);
 	});
 
 	it.each(Object.entries(REQUIRED_OPERATIONS))('resource %s offers every required operation, each implemented', (resource, operations) => {

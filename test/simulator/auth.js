@@ -18,7 +18,8 @@ const E = {
 function authenticate(store, ctx, opts) {
 	// Rack maps both `api_access_token` and `Api-Access-Token` to HTTP_API_ACCESS_TOKEN, which Rails reads
 	const token = ctx.headers.api_access_token ?? ctx.headers['api-access-token'] ?? ctx.headers.http_api_access_token;
-	if (token === undefined) throw E.signIn();
+	// Api::BaseController#authenticate_by_access_token?: a blank header is no token → devise's sign-in 401
+	if (token === undefined || String(token).trim() === '') throw E.signIn();
 	const found = store.tokens.get(String(token));
 	if (!found) throw E.invalidToken();
 	// AccessTokenAuthHelper#validate_bot_access_token!: a Platform App token is neither a User nor an
