@@ -337,18 +337,21 @@ function register(router, env) {
 		const before = toInt(ctx.query.before);
 		const after = toInt(ctx.query.after);
 		let list;
-		if (before && after) list = all.filter((m) => m.id > after && m.id < before).slice(0, 1000);
+		// app/finders/message_finder.rb: between = `id >= after AND id < before` (after inclusive), 1000 max
+		if (before && after) list = all.filter((m) => m.id >= after && m.id < before).slice(0, 1000);
 		else if (before) list = all.filter((m) => m.id < before).slice(-20);
 		else if (after) list = all.filter((m) => m.id > after).slice(0, 100);
 		else list = all.slice(-20);
 		const contact = store.contact(conv.contact_id);
 		const assignee = conv.assignee_id ? store.user(conv.assignee_id) : null;
+		// V/conversations/messages/index.json.jbuilder: assignee = user push_event_data, only when assigned
+		const assigneeMeta = assignee ? { assignee: S.userPush(assignee) } : {};
 		return {
 			meta: {
 				labels: conv.labels,
 				additional_attributes: conv.additional_attributes,
 				contact: contact ? S.contactPush(contact) : null,
-				assignee: assignee ? S.agent(assignee, conv.account_id) : null,
+				...assigneeMeta,
 				agent_last_seen_at: conv.agent_last_seen_at == null ? null : new Date(conv.agent_last_seen_at).toISOString(),
 				assignee_last_seen_at: conv.assignee_last_seen_at == null ? null : new Date(conv.assignee_last_seen_at).toISOString(),
 			},
