@@ -58,7 +58,11 @@ export function simplifyConversation(record: IDataObject): IDataObject {
 		priority: record.priority ?? null,
 		snoozed_until: record.snoozed_until ?? null,
 		contact: senderOf(sender, 'contact'),
-		assignee: assignee ? { ...pick(assignee, ['id', 'name', 'email']), type: assignee.type ?? meta.assignee_type ?? 'user' } : null,
+		// REST answers say meta.assignee_type "User"/"AgentBot", webhook payloads put type "user"/"agent_bot" on the
+		// assignee: one spelling in the output
+		assignee: assignee
+			? { ...pick(assignee, ['id', 'name', 'email']), type: senderTypeName(assignee.type ?? meta.assignee_type) ?? 'user' }
+			: null,
 		team: pick(team, ['id', 'name']),
 		labels: Array.isArray(record.labels) ? record.labels : [],
 		custom_attributes: record.custom_attributes ?? {},

@@ -33,7 +33,7 @@ describe('simplify helpers', () => {
 			priority: null,
 			snoozed_until: null,
 			contact: { id: 7, name: 'Carla', email: 'c@x.io', phone_number: null, type: 'contact' },
-			assignee: { id: 2, name: 'Alan', email: 'a@x.io', type: 'User' },
+			assignee: { id: 2, name: 'Alan', email: 'a@x.io', type: 'user' },
 			team: { id: 4, name: 'billing' },
 			labels: ['vip'],
 			custom_attributes: { plan: 'pro' },
@@ -44,6 +44,14 @@ describe('simplify helpers', () => {
 			last_activity_at: 1700000001,
 			waiting_since: null,
 		});
+	});
+
+	// fidelity review A17e: REST says meta.assignee_type "AgentBot" (agent_bot_slim has no type), webhooks type "agent_bot"
+	it('names an agent-bot assignee agent_bot in REST and webhook records alike', () => {
+		const rest = simplifyConversation({ id: 1, meta: { assignee: { id: 5, name: 'Bot' }, assignee_type: 'AgentBot' } });
+		const hook = simplifyConversation({ id: 1, meta: { assignee: { id: 5, name: 'Bot', type: 'agent_bot' }, assignee_type: 'AgentBot' } });
+		expect(rest.assignee).toEqual({ id: 5, name: 'Bot', type: 'agent_bot' });
+		expect(hook.assignee).toEqual(rest.assignee);
 	});
 
 	it('reads a webhook conversation payload (account object, contact_inbox source ID, no assignee)', () => {
