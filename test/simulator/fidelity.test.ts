@@ -9,8 +9,9 @@ const { ChatwootSimulator } = require('./index') as { ChatwootSimulator: new (op
 const doc = readFileSync(join(__dirname, 'FIDELITY.md'), 'utf8');
 
 function routes(): string[] {
-	const sim = new ChatwootSimulator({}) as { appRouter: { routes: Array<{ method: string; pattern: string }> }; clientRouter: { routes: Array<{ method: string; pattern: string }> } };
-	return [...sim.appRouter.routes, ...sim.clientRouter.routes].map((r) => `${r.method} ${r.pattern}`);
+	const sim = new ChatwootSimulator({}) as Record<string, { routes: Array<{ method: string; pattern: string }> } | undefined>;
+	const routers = ['appRouter', 'clientRouter', 'platformRouter'].map((name) => sim[name]).filter((r) => r !== undefined);
+	return routers.flatMap((r) => r!.routes).map((r) => `${r.method} ${r.pattern}`);
 }
 
 it('every simulator route has a row in FIDELITY.md', () => {
