@@ -113,6 +113,16 @@ function createControl(sim) {
 		sim.setRateLimits(b && Object.keys(b).length ? b : null);
 		return { ok: true };
 	});
+	r.add('POST', `${C}/capacity`, (ctx) => {
+		const b = ctx.body;
+		sim.setCapacity(b && Object.keys(b).length ? b : null);
+		return { ok: true, ...sim.threads.config };
+	});
+	r.add('GET', `${C}/inflight`, () => sim.inflightStats());
+	r.add('POST', `${C}/inflight/reset`, () => {
+		sim.resetInflight();
+		return { ok: true };
+	});
 	r.add('POST', `${C}/webhook-signing`, (ctx) => {
 		sim.setWebhookSigning(ctx.body.enabled !== false);
 		return { ok: true };

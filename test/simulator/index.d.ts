@@ -72,12 +72,19 @@ export interface DeliveryLogEntry {
 	webhookId?: number; inboxId?: number; botId?: number; messageId?: number;
 }
 
-export interface RateLimitConfig { perIpPerMinute?: number; contactSearchPerMinute?: number; conversationsMetaPerMinute?: number; /** window length, default 60000 */ windowMs?: number }
+export interface RateLimitConfig {
+	perIpPerMinute?: number; contactSearchPerMinute?: number; conversationsMetaPerMinute?: number; /** window length, default 60000 */ windowMs?: number;
+	/** send Retry-After (seconds to the window's end); Chatwoot does not (default false) */
+	retryAfterHeader?: boolean;
+}
+/** Puma-like capacity: at most `threads` requests handled at once, each holding its thread `serviceMs`. */
+export interface CapacityConfig { threads: number; serviceMs?: number }
+export interface InflightStats { now: number; max: number; routes: Record<string, { max: number; count: number }> }
 export type FaultKind = '429' | '500' | '502' | '503' | '504' | 'reset';
-export interface FaultConfig { rate: number; kinds?: FaultKind[] | string[]; retryAfterSeconds?: number; methods?: string[]; pathPattern?: RegExp | string; /** before: nothing written; after: the request is handled, the client gets the fault; either: random per fault (429 always before) */ when?: 'before' | 'after' | 'either'; seed?: number }
+export interface FaultConfig { rate: number; kinds?: FaultKind[] | string[]; /** 429s carry no Retry-After unless set (like Chatwoot) */ retryAfterSeconds?: number; /** at most this many faults */ limit?: number; methods?: string[]; pathPattern?: RegExp | string; /** before: nothing written; after: the request is handled, the client gets the fault; either: random per fault (429 always before) */ when?: 'before' | 'after' | 'either'; seed?: number }
 
 export interface SimulatorOptions {
-	port?: number; host?: string; latencyMs?: number; rateLimits?: RateLimitConfig | null; faults?: FaultConfig | null;
+	port?: number; host?: string; latencyMs?: number; rateLimits?: RateLimitConfig | null; faults?: FaultConfig | null; capacity?: CapacityConfig | null;
 	/** true (default) = Chatwoot >= 4.12: secrets returned + deliveries signed */
 	webhookSecrets?: boolean;
 	/** ENABLE_INBOX_EVENTS on the server (default false): inbox_created / inbox_updated are dispatched. */
@@ -169,6 +176,9 @@ export interface ChatwootSimulator {
 	setLatency(ms: number): void;
 	setRateLimits(cfg: RateLimitConfig | null): void;
 	setFaults(cfg: FaultConfig | null): void;
+	setCapacity(cfg: CapacityConfig | null): void;
+	inflightStats(): InflightStats;
+	resetInflight(): void;
 	setWebhookSigning(on: boolean): void;
 	/** 'enterprise' serves enterprise-only routes (audit logs); 'community' (default) answers them 404. */
 	setEdition(edition: 'community' | 'enterprise'): void;

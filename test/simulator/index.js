@@ -8,7 +8,7 @@ const { createServices } = require('./services');
 const { createSeeder } = require('./seed');
 const { Router } = require('./router');
 const { createHttpServer, reply, isReply, EMPTY } = require('./server');
-const { RateLimiter, FaultInjector } = require('./limits');
+const { RateLimiter, FaultInjector, InflightCounter, ThreadPool } = require('./limits');
 const { createControl } = require('./control');
 const { authenticate } = require('./auth');
 const { ERR, HttpError } = require('./util');
@@ -45,6 +45,9 @@ class ChatwootSimulator {
 		this.edition = options.edition === 'enterprise' ? 'enterprise' : 'community';
 		this.limiter = new RateLimiter(getNow);
 		this.faults = new FaultInjector();
+		this.inflight = new InflightCounter();
+		this.threads = new ThreadPool();
+		if (options.capacity) this.setCapacity(options.capacity);
 		this._requests = [];
 		this.maxRequestLog = options.maxRequestLog ?? 100000;
 		this._stats = { requests: 0, faults: 0, rateLimited: 0 };
@@ -102,6 +105,8 @@ class ChatwootSimulator {
 		this.latencyMs = 0;
 		this.limiter.set(null);
 		this.faults.set(null);
+		this.threads.set(null);
+		this.inflight.reset();
 		this.signing = this.options.webhookSecrets !== false;
 		this.edition = this.options.edition === 'enterprise' ? 'enterprise' : 'community';
 		this.storageUrl = null;
@@ -114,6 +119,17 @@ class ChatwootSimulator {
 	}
 	setRateLimits(cfg) {
 		this.limiter.set(cfg);
+	}
+	/** Puma-like capacity: `{ threads, serviceMs }` (null = unlimited, the default). */
+	setCapacity(cfg) {
+		this.threads.set(cfg);
+	}
+	/** Requests in flight: `{ now, max, routes: { 'GET /api/v1/accounts/:id/contacts': { max, count } } }`. */
+	inflightStats() {
+		return this.inflight.snapshot();
+	}
+	resetInflight() {
+		this.inflight.reset();
 	}
 	setFaults(cfg) {
 		this.faults.set(cfg);

@@ -17,7 +17,7 @@ beforeEach(() => {
 const tok = () => w.admin.access_token;
 
 describe('rate limits (Rack::Attack semantics, injectable clock)', () => {
-	it('per-IP limit -> 429 text/plain "Retry later" + Retry-After; window frees when the clock moves', async () => {
+	it('per-IP limit -> 429 text/plain "Retry later" without Retry-After (Chatwoot); the knob adds it; fixed window frees when the clock moves', async () => {
 		let now = 60_000 * 20_000_000; // aligned to a 60 s window
 		sim.clock = { now: () => now };
 		sim.setRateLimits({ perIpPerMinute: 3 });
@@ -26,9 +26,15 @@ describe('rate limits (Rack::Attack semantics, injectable clock)', () => {
 		const r = await call(sim, 'GET', '/api/v1/profile', { token: tok() });
 		expect(r.status).toBe(429);
 		expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
-		expect(r.text.trim()).toBe('Retry later');
-		expect(r.headers.get('retry-after')).toBe('45');
+		expect(r.text).toBe('Retry later\n');
+		expect(r.headers.get('retry-after')).toBeNull();
+		expect(r.headers.get('date')).toBeTruthy();
 		expect(sim.stats().rateLimited).toBe(1);
+		sim.setRateLimits({ perIpPerMinute: 3, retryAfterHeader: true });
+		for (let i = 0; i < 3; i++) expect((await call(sim, 'GET', '/api/v1/profile', { token: tok() })).status).toBe(200);
+		const withHeader = await call(sim, 'GET', '/api/v1/profile', { token: tok() });
+		expect(withHeader.status).toBe(429);
+		expect(withHeader.headers.get('retry-after')).toBe('45');
 		now += 45_000;
 		expect((await call(sim, 'GET', '/api/v1/profile', { token: tok() })).status).toBe(200);
 	});
@@ -46,6 +52,53 @@ describe('rate limits (Rack::Attack semantics, injectable clock)', () => {
 		now = 1000;
 		expect((await call(sim, 'GET', `${w.A}/conversations/meta`, { token: tok() })).status).toBe(200);
 		expect((await call(sim, 'GET', `${w.A}/contacts/search?q=a`, { token: tok() })).status).toBe(200);
+	});
+});
+
+describe('in-flight counters and capacity (Puma threads)', () => {
+	it('counts requests in flight overall and per route shape, with their maxima', async () => {
+		sim.setLatency(50);
+		await Promise.all([
+			call(sim, 'GET', `${w.A}/contacts`, { token: tok() }),
+			call(sim, 'GET', `${w.A}/contacts`, { token: tok() }),
+			call(sim, 'GET', `${w.A}/contacts`, { token: tok() }),
+			call(sim, 'GET', '/api/v1/profile', { token: tok() }),
+		]);
+		await call(sim, 'GET', `${w.A}/contacts/1`, { token: tok() });
+		const stats = sim.inflightStats();
+		expect(stats.now).toBe(0);
+		expect(stats.max).toBe(4);
+		expect(stats.routes[`GET /api/v1/accounts/:id/contacts`]).toEqual({ max: 3, count: 3 });
+		expect(stats.routes['GET /api/v1/profile']).toEqual({ max: 1, count: 1 });
+		expect(stats.routes[`GET /api/v1/accounts/:id/contacts/:id`]).toEqual({ max: 1, count: 1 });
+		sim.resetInflight();
+		expect(sim.inflightStats().max).toBe(0);
+	});
+
+	it('a pool of N threads works on at most N requests at once; the rest queue and are all answered', async () => {
+		sim.setCapacity({ threads: 2, serviceMs: 20 });
+		let working = 0;
+		let maxWorking = 0;
+		const route = sim.route.bind(sim);
+		(sim as any).route = async (ctx: unknown) => {
+			working++;
+			maxWorking = Math.max(maxWorking, working);
+			try {
+				return await route(ctx);
+			} finally {
+				setTimeout(() => working--, 15);
+			}
+		};
+		try {
+			const answers = await Promise.all(Array.from({ length: 8 }, () => call(sim, 'GET', '/api/v1/profile', { token: tok() })));
+			expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+		} finally {
+			delete (sim as any).route;
+		}
+		expect(sim.inflightStats().max).toBe(8);
+		expect(maxWorking).toBeLessThanOrEqual(2);
+		const res = await fetch(`${sim.url}/__sim/capacity`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		expect(await res.json()).toEqual({ ok: true, threads: 0, serviceMs: 0 });
 	});
 });
 

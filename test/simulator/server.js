@@ -66,7 +66,19 @@ function createHttpServer(sim) {
 	return server;
 }
 
+/** Counts requests in flight (received, not yet answered): overall and per route shape. */
 async function handle(sim, req, res, buf) {
+	const path = (req.url || '/').split('?')[0];
+	if (path === '/__sim' || path.startsWith('/__sim/')) return await handleRequest(sim, req, res, buf);
+	const key = sim.inflight.enter((req.method || 'GET').toUpperCase(), path);
+	try {
+		return await handleRequest(sim, req, res, buf);
+	} finally {
+		sim.inflight.leave(key);
+	}
+}
+
+async function handleRequest(sim, req, res, buf) {
 	const url = req.url || '/';
 	const qi = url.indexOf('?');
 	let path = qi >= 0 ? url.slice(0, qi) : url;
@@ -107,35 +119,47 @@ async function handle(sim, req, res, buf) {
 		logEntry.body = buf.toString('utf8').slice(0, 2000);
 	}
 
-	// ---- Rack::Attack ----
-	const token = req.headers.api_access_token;
-	const throttled = sim.limiter.check({ ip: ctx.ip, method, path, token });
+	// ---- Puma: a bounded pool of threads serves requests; the rest wait in its queue (config/puma.rb) ----
 	let fault = null;
-	if (throttled) {
-		sim._stats.rateLimited++;
-		result = reply(429, RETRY_LATER, { 'Content-Type': 'text/plain', 'Retry-After': String(throttled.retryAfter) });
-	} else {
-		fault = sim.faults.decide(method, path);
-		if (fault) {
-			sim._stats.faults++;
-			logEntry.fault = fault.kind;
-			logEntry.faultWhen = fault.when;
-		}
-		if (fault && fault.when === 'before') {
-			result = faultResponse(fault);
+	const release = await sim.threads.acquire();
+	try {
+		// ---- Rack::Attack (middleware, runs inside a Puma thread) ----
+		const token = req.headers.api_access_token;
+		const throttled = sim.limiter.check({ ip: ctx.ip, method, path, token });
+		if (throttled) {
+			sim._stats.rateLimited++;
+			// rack-attack 6.7 default responder: no Retry-After unless throttled_response_retry_after_header is set,
+			// which Chatwoot's config/initializers/rack_attack.rb never does.
+			const headers = { 'Content-Type': 'text/plain' };
+			if (throttled.retryAfter !== undefined) headers['Retry-After'] = String(throttled.retryAfter);
+			result = reply(429, RETRY_LATER, headers);
 		} else {
-			try {
-				if (parseError) throw parseError;
-				result = await sim.route(ctx);
-			} catch (e) {
-				if (e instanceof HttpError) result = reply(e.status, e.body, e.headers);
-				else {
-					if (process.env.CHATWOOT_SIM_DEBUG) console.error(e);
-					result = reply(500, { status: 500, error: 'Internal Server Error', exception: String(e && e.message) });
-				}
+			fault = sim.faults.decide(method, path);
+			if (fault) {
+				sim._stats.faults++;
+				logEntry.fault = fault.kind;
+				logEntry.faultWhen = fault.when;
 			}
-			if (fault) result = faultResponse(fault);
+			if (fault && fault.when === 'before') {
+				result = faultResponse(fault);
+			} else {
+				try {
+					if (parseError) throw parseError;
+					result = await sim.route(ctx);
+				} catch (e) {
+					if (e instanceof HttpError) result = reply(e.status, e.body, e.headers);
+					else {
+						if (process.env.CHATWOOT_SIM_DEBUG) console.error(e);
+						result = reply(500, { status: 500, error: 'Internal Server Error', exception: String(e && e.message) });
+					}
+				}
+				if (fault) result = faultResponse(fault);
+			}
+			// Time a Puma thread spends on a request Rails handled (capacity model; 0 = unlimited capacity).
+			if (sim.threads.serviceMs > 0 && !(fault && fault.when === 'before')) await new Promise((r) => setTimeout(r, sim.threads.serviceMs));
 		}
+	} finally {
+		release();
 	}
 
 	if (sim.latencyMs > 0) await new Promise((r) => setTimeout(r, sim.latencyMs));
