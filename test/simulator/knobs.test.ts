@@ -79,7 +79,7 @@ describe('in-flight counters and capacity (Puma threads)', () => {
 		sim.setCapacity({ threads: 2, serviceMs: 20 });
 		let working = 0;
 		let maxWorking = 0;
-		const route = sim.route.bind(sim);
+		const route = (sim as any).route.bind(sim);
 		(sim as any).route = async (ctx: unknown) => {
 			working++;
 			maxWorking = Math.max(maxWorking, working);

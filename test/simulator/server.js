@@ -169,6 +169,8 @@ async function handleRequest(sim, req, res, buf) {
 		return;
 	}
 	logEntry.status = result.status;
+	// Date from the simulator's clock (Puma sends Date too), so a client reading the server's time sees sim.clock.
+	result.headers = { Date: new Date(sim.clock.now()).toUTCString(), ...result.headers };
 	send(res, result);
 }
 

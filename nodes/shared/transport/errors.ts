@@ -18,6 +18,8 @@ export interface HttpFailure {
 	headers: Record<string, string>;
 	code?: string;
 	message?: string;
+	/** A 429 whose Retry-After was longer than the node waits (milliseconds asked for). */
+	retryAfterTooLongMs?: number;
 }
 
 const NETWORK_CODES = new Set([
@@ -246,6 +248,15 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 			httpCode,
 			message: `Chatwoot rejected the request: ${error ?? fieldErrors(body) ?? 'invalid data'}`,
 			description: 'Correct the values and run again.',
+		};
+	}
+	if (status === 429 && failure.retryAfterTooLongMs !== undefined) {
+		const seconds = Math.ceil(failure.retryAfterTooLongMs / 1000);
+		return {
+			httpCode,
+			message: `Chatwoot's rate limit was hit and Chatwoot asked to wait ${seconds} seconds, longer than this node waits`,
+			description:
+				'A proxy or Chatwoot in front of it is throttling this account for a long time. Run again later, or lower Items in Parallel and spread the work with a Wait node.',
 		};
 	}
 	if (status === 429) {

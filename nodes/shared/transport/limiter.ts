@@ -13,14 +13,27 @@ export class RequestLimiter {
 	constructor(private readonly perMinute: Record<string, number> = {}) {}
 
 	async acquire(bucket = 'default'): Promise<void> {
+		await this.waitForPause();
+		// Rack::Attack counts every request against the per-IP throttle (`req/ip`), and a search also
+		// against its own: a bucketed request takes a slot in its bucket, then one in the default bucket.
+		if (bucket !== 'default') await this.take(bucket);
+		await this.take('default');
+		// a 429 may have paused the run while this request waited for a slot
+		await this.waitForPause();
+	}
+
+	private async waitForPause(): Promise<void> {
 		for (;;) {
 			const wait = this.pausedUntil - Date.now();
-			if (wait <= 0) break;
+			if (wait <= 0) return;
 			await sleep(wait);
 		}
+	}
+
+	private async take(bucket: string): Promise<void> {
 		const limit = this.perMinute[bucket];
 		if (!limit || limit <= 0) return;
-		// Sliding window: at most `limit` requests in any 60 seconds, so no fixed Rack::Attack
+		// Sliding window: at most `limit` requests in any WINDOW_MS, so no fixed Rack::Attack clock
 		// minute can see more either. Below the limit nothing waits.
 		let times = this.recent.get(bucket);
 		if (!times) {
@@ -43,7 +56,12 @@ export class RequestLimiter {
 	}
 }
 
-const WINDOW_MS = 60_000;
+/**
+ * Rack::Attack's minute plus a margin: it counts a request when it arrives, this limiter when it is
+ * sent. Two requests a bare minute apart by send time can arrive in the same clock minute if the
+ * first one travelled longer; one extra second absorbs that difference in network delay.
+ */
+const WINDOW_MS = 61_000;
 
 /** Chatwoot's production limits (config/initializers/rack_attack.rb). */
 export const CHATWOOT_LIMITS_PER_MINUTE: Record<string, number> = {

@@ -12,7 +12,7 @@ import type {
 import { readHttpFailure, toNodeApiError } from './errors';
 import type { HttpFailure, RequestSubject } from './errors';
 import { limiterFor } from './limiter';
-import { backoffDelay, classifyFailure, DEFAULT_RETRY, parseRetryAfter } from './retry';
+import { backoffDelay, classifyFailure, DEFAULT_RETRY, parseRetryAfter, untilNextWindow } from './retry';
 import type { RetryPolicy } from './retry';
 import { InvalidBaseUrlError, normaliseBaseUrl } from './url';
 
@@ -232,11 +232,10 @@ export async function chatwootApiRequest(context: ChatwootContext, request: Chat
 		if (kind === 'rateLimited') {
 			const retryAfter = parseRetryAfter(failure.headers['retry-after']);
 			if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
-				throw toNodeApiError(context.getNode(), failure, target.subject, target.secrets);
+				throw toNodeApiError(context.getNode(), { ...failure, retryAfterTooLongMs: retryAfter }, target.subject, target.secrets);
 			}
-			// Rack::Attack windows are a minute long; without Retry-After, back off generously.
-			const wait = retryAfter ?? backoffDelay(attempt, { ...policy, baseDelayMs: policy.baseDelayMs * 4 });
-			limiter.pause(wait);
+			// The whole run waits: for Retry-After when given, else for Chatwoot's next fixed rate-limit window.
+			limiter.pause(retryAfter ?? untilNextWindow(failure.headers.date, policy));
 			continue;
 		}
 		if (kind === 'uncertain' && !idempotent) {
