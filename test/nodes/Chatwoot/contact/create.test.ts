@@ -83,6 +83,28 @@ describe('contact.create', () => {
 		expect(sim.requests.filter((r: IDataObject) => r.method === 'POST' && String(r.path).endsWith('/contacts'))).toHaveLength(1);
 	});
 
+	it('never re-sends a key-less create whose answer was lost (nothing unique would stop a duplicate)', async () => {
+		// Name-only contacts: Chatwoot has no unique key to reject a second POST with, so a naive retry duplicates.
+		sim.setFaults({ rate: 0.5, kinds: ['502', 'reset'], when: 'either', methods: ['POST'], pathPattern: '/contacts$', seed: 11 });
+		const names = Array.from({ length: 30 }, (_, i) => `Walk-in ${i}`);
+		const out = await run(env, 'create', { name: '={{ $json.name }}' }, { continueOnFail: true, items: names.map((name) => ({ json: { name } })) });
+		sim.setFaults(null);
+		const posts = sim.requests.filter((r: IDataObject) => r.method === 'POST' && String(r.path).endsWith('/contacts'));
+		const landed = posts.filter((r: IDataObject) => !r.fault || r.faultWhen === 'after');
+		// the fault mix happened: some answers were lost after the create landed, some before it was handled
+		expect(posts.filter((r: IDataObject) => r.faultWhen === 'after').length).toBeGreaterThan(3);
+		expect(posts.filter((r: IDataObject) => r.faultWhen === 'before').length).toBeGreaterThan(3);
+		for (const name of names) {
+			expect({ name, posts: posts.filter((r: IDataObject) => (r.body as IDataObject).name === name).length }).toEqual({ name, posts: 1 });
+			const stored = contactsOf(env).filter((c) => c.name === name);
+			const item = out[names.indexOf(name)];
+			// one POST per item: it either created the contact (and said so) or failed and may have landed once
+			expect(stored.length).toBeLessThanOrEqual(1);
+			if (!('error' in item)) expect(stored).toEqual([expect.objectContaining({ id: item.id })]);
+		}
+		expect(contactsOf(env)).toHaveLength(landed.length);
+	});
+
 	it('names the field when the custom attributes JSON is malformed, and sends nothing', async () => {
 		const error = await runError(env, 'create', {
 			name: 'Broken',
