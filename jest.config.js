@@ -8,4 +8,6 @@ module.exports = {
 	},
 	moduleFileExtensions: ['ts', 'js', 'json'],
 	testTimeout: 60000,
+	// every request a test sends to a simulator is checked against Chatwoot's spec
+	setupFilesAfterEnv: ['<rootDir>/test/contract/every-request.ts'],
 };

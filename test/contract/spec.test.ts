@@ -47,4 +47,37 @@ describe('contract checker', () => {
 	it('refuses to pass an empty request log', () => {
 		expect(() => expectRequestsMatchSpec([])).toThrow(/nothing to check/);
 	});
+
+	describe('strict', () => {
+		it('rejects body fields the schema does not name (the review\'s misspelt create)', () => {
+			const problems = checkRequest({ method: 'POST', path: '/api/v1/accounts/1/contacts', body: { nmae: 'A', emial: 'a@x.io', phonenumber: '+1' } });
+			expect(problems).toEqual([
+				expect.stringMatching(/body field \/nmae is not in the spec's schema/),
+				expect.stringMatching(/body field \/emial/),
+				expect.stringMatching(/body field \/phonenumber/),
+			]);
+			// nested objects are closed too; free-form objects (custom_attributes) stay open
+			expect(
+				checkRequest({ method: 'POST', path: '/api/v1/accounts/1/contacts', body: { name: 'A', custom_attributes: { anything: 1 }, additional_attributes: { city: 'X' } } }),
+			).toEqual([]);
+		});
+
+		it('rejects values outside an enum, in bodies and in query strings', () => {
+			expect(checkRequest({ method: 'POST', path: '/api/v1/accounts/1/conversations/5/toggle_status', body: { status: 'closed' } }).join('\n')).toMatch(
+				/must be equal to one of the allowed values/,
+			);
+			expect(checkRequest({ method: 'GET', path: '/api/v1/accounts/1/contacts', query: { page: 'banana' } }).join('\n')).toMatch(/query page="banana"/);
+			expect(checkRequest({ method: 'GET', path: '/api/v1/accounts/1/contacts', query: { page: '3' } })).toEqual([]);
+			expect(checkRequest({ method: 'GET', path: '/api/v1/accounts/1/conversations', query: { status: 'everything' } }).join('\n')).toMatch(/query status/);
+		});
+
+		it('checks the body of undocumented routes against their documented fields', () => {
+			expect(checkRequest({ method: 'PATCH', path: '/api/v1/accounts/1/conversations/2/messages/9', body: { whatever: [1, 2] } })).toEqual([
+				expect.stringMatching(/body field \/whatever is not documented/),
+			]);
+			expect(checkRequest({ method: 'PATCH', path: '/api/v1/accounts/1/conversations/2/messages/9', body: { status: 'read' } })).toEqual([]);
+			// PATCH /contacts/{id} is checked like PUT
+			expect(checkRequest({ method: 'PATCH', path: '/api/v1/accounts/1/contacts/3', body: { nmae: 'B' } }).join('\n')).toMatch(/\/nmae/);
+		});
+	});
 });

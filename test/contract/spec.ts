@@ -2,12 +2,20 @@
  * Contract check: does a request we sent match an operation of Chatwoot's official OpenAPI
  * spec (v4.15.0, docs/chatwoot/swagger.json)? Where the spec is wrong or silent, the
  * request must match a deviation documented in API-NOTES (listed below with its reason).
+ *
+ * Strict: a body field the operation's schema does not name is a violation (request bodies are
+ * checked as if every object schema with `properties` had `additionalProperties: false`), query
+ * values are checked against their declared schema (enums, types), and a route that is neither in
+ * the spec nor in UNDOCUMENTED_ROUTES is a violation. Undocumented routes list their body fields.
+ * Set CHATWOOT_SWAGGER to check against another copy of the spec.
  */
 import Ajv2020 from 'ajv/dist/2020';
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const SPEC_PATH = path.resolve(__dirname, '../../docs/chatwoot/swagger.json');
+export const SPEC_PATH = process.env.CHATWOOT_SWAGGER
+	? path.resolve(process.env.CHATWOOT_SWAGGER)
+	: path.resolve(__dirname, '../../docs/chatwoot/swagger.json');
 
 type Json = Record<string, any>;
 
@@ -27,14 +35,30 @@ interface SpecOperation {
 	literalSegments: number;
 	operation: Json;
 	queryNames: Set<string>;
+	querySchemas: Map<string, Json>;
 }
 
 /** Routes Chatwoot serves that the spec does not list (API-NOTES §1, marked [not in spec]). */
-export const UNDOCUMENTED_ROUTES: Array<{ method: string; template: string; reason: string }> = [
-	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/contacts/{id}', reason: 'API-NOTES §1.1: PUT/PATCH both update a contact' },
-	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}', reason: 'API-NOTES §1.3: message status update, API inboxes only [not in spec]' },
+export const UNDOCUMENTED_ROUTES: Array<{ method: string; template: string; reason: string; body?: string[] }> = [
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/contacts/{id}',
+		reason: 'API-NOTES §1.1: PUT/PATCH both update a contact (config/routes.rb `resources :contacts`); body checked against PUT below',
+		body: ['*PUT /api/v1/accounts/{account_id}/contacts/{id}'],
+	},
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}',
+		reason: 'API-NOTES §1.3: message status update, API inboxes only [not in spec] (conversations/messages_controller.rb#permitted_params: status, external_error)',
+		body: ['status', 'external_error'],
+	},
 	{ method: 'GET', template: '/api/v1/accounts/{account_id}/contacts/{id}/notes', reason: 'API-NOTES §1.1 [not in spec]' },
-	{ method: 'POST', template: '/api/v1/accounts/{account_id}/contacts/{id}/notes', reason: 'API-NOTES §1.1 [not in spec]' },
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/contacts/{id}/notes',
+		reason: 'API-NOTES §1.1 [not in spec] (contacts/notes_controller.rb: params.require(:note).permit(:content); Rails wraps a top-level content into note)',
+		body: ['content', 'note'],
+	},
 	{ method: 'GET', template: '/api/v1/accounts/{account_id}', reason: 'API-NOTES §1.11: account show' },
 	{ method: 'POST', template: '/api/v1/accounts/{account_id}/inboxes/{id}/reset_secret', reason: 'API-NOTES §1.4 [not in spec]' },
 	{ method: 'GET', template: '/api/v1/accounts/{account_id}/conversations/search', reason: 'API-NOTES §1.2 [not in spec]' },
@@ -170,6 +194,43 @@ export const BODY_DEVIATIONS: Array<{ method: string; template: string; ignore: 
 	},
 ];
 
+/**
+ * Body fields Chatwoot reads that the spec's schema does not name (JSON pointer of the field, `*` = any index).
+ * Each one cites the Chatwoot file (at f66b551c) that permits it.
+ */
+export const UNDOCUMENTED_BODY_FIELDS: Array<{ method: string; template: string; fields: string[]; reason: string }> = [
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/contacts',
+		fields: ['/source_id'],
+		reason: 'contacts_controller.rb#build_contact_inbox passes params[:source_id] to ContactInboxBuilder with inbox_id',
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages',
+		fields: ['/echo_id', '/source_id', '/external_created_at'],
+		reason: 'app/builders/messages/message_builder.rb#message_params reads echo_id and source_id, #external_created_at reads external_created_at',
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments',
+		fields: ['/assignee_type'],
+		reason: 'conversations/assignments_controller.rb#set_agent passes params[:assignee_type] (AgentBot assignment) to Conversations::AssignmentService',
+	},
+	{
+		method: 'POST',
+		template: '/public/api/v1/inboxes/{inbox_identifier}/contacts',
+		fields: ['/source_id', '/avatar_url'],
+		reason: 'public/api/v1/inboxes/contacts_controller.rb#create: source_id = params[:source_id]; permitted_params include avatar_url',
+	},
+	{
+		method: 'PATCH',
+		template: '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}',
+		fields: ['/avatar_url'],
+		reason: 'public/api/v1/inboxes/contacts_controller.rb#permitted_params include avatar_url',
+	},
+];
+
 /** Routes that accept multipart/form-data although the spec declares only JSON (API-NOTES §2). */
 export const UNDOCUMENTED_MULTIPART: Array<{ method: string; template: string; reason: string }> = [
 	{ method: 'POST', template: '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages', reason: 'API-NOTES §2: Client API message create takes attachments[] as multipart' },
@@ -189,18 +250,20 @@ function load() {
 			const params = [...((item as Json).parameters ?? []), ...((operation as Json).parameters ?? [])].map((p: Json) =>
 				p.$ref ? resolveRef(spec, p.$ref) : p,
 			);
-			const queryNames = new Set<string>(params.filter((p: Json) => p?.in === 'query').map((p: Json) => String(p.name)));
-			operations.push(makeOperation(method.toUpperCase(), template, operation as Json, queryNames));
+			const query = params.filter((p: Json) => p?.in === 'query');
+			const queryNames = new Set<string>(query.map((p: Json) => String(p.name)));
+			const querySchemas = new Map<string, Json>(query.filter((p: Json) => p.schema).map((p: Json) => [String(p.name), p.schema as Json]));
+			operations.push(makeOperation(method.toUpperCase(), template, operation as Json, queryNames, querySchemas));
 		}
 	}
 	for (const route of UNDOCUMENTED_ROUTES) {
-		operations.push(makeOperation(route.method, route.template, { undocumented: route.reason }, new Set()));
+		operations.push(makeOperation(route.method, route.template, { undocumented: route.reason, bodyFields: route.body ?? [] }, new Set(), new Map()));
 	}
 	cache = { spec, operations, ajv };
 	return cache;
 }
 
-function makeOperation(method: string, template: string, operation: Json, queryNames: Set<string>): SpecOperation {
+function makeOperation(method: string, template: string, operation: Json, queryNames: Set<string>, querySchemas: Map<string, Json>): SpecOperation {
 	const segments = template.split('/').filter(Boolean);
 	const pattern = segments.map((s) => (s.startsWith('{') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
 	return {
@@ -210,7 +273,43 @@ function makeOperation(method: string, template: string, operation: Json, queryN
 		literalSegments: segments.filter((s) => !s.startsWith('{')).length,
 		operation,
 		queryNames,
+		querySchemas,
 	};
+}
+
+/**
+ * The schema with every $ref inlined and `additionalProperties: false` on each object schema that
+ * lists `properties` (unless it says otherwise). Combinator branches (allOf/anyOf/oneOf) are left
+ * open, since closing each branch would reject the other branches' fields.
+ */
+function strictSchema(spec: Json, schema: Json, seen: string[] = [], inCombinator = false): Json {
+	if (Array.isArray(schema)) return schema.map((s) => strictSchema(spec, s, seen, inCombinator));
+	if (!schema || typeof schema !== 'object') return schema;
+	if (typeof schema.$ref === 'string') {
+		if (seen.includes(schema.$ref)) return {};
+		return strictSchema(spec, resolveRef(spec, schema.$ref), [...seen, schema.$ref], inCombinator);
+	}
+	const out: Json = {};
+	for (const [key, value] of Object.entries(schema)) {
+		if (key === 'properties' && value && typeof value === 'object') {
+			out.properties = Object.fromEntries(Object.entries(value as Json).map(([name, sub]) => [name, strictSchema(spec, sub as Json, seen)]));
+		} else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') {
+			out[key] = (value as Json[]).map((sub) => strictSchema(spec, sub, seen, true));
+		} else if (key === 'items' || key === 'additionalProperties' || key === 'not') {
+			out[key] = strictSchema(spec, value as Json, seen);
+		} else {
+			out[key] = value;
+		}
+	}
+	if (out.properties && out.additionalProperties === undefined && !inCombinator && !out.allOf && !out.anyOf && !out.oneOf) {
+		out.additionalProperties = false;
+	}
+	return out;
+}
+
+/** JSON pointer with array indexes replaced by `*`, e.g. /payload/0/values → /payload/ * /values. */
+function fieldPointer(instancePath: string, property: string): string {
+	return `${instancePath.replace(/\/\d+(?=\/|$)/g, '/*')}/${property}`;
 }
 
 function resolveRef(spec: Json, ref: string): Json {
@@ -237,15 +336,32 @@ export function checkRequest(request: LoggedRequest): string[] {
 	const label = `${request.method} ${request.path}`;
 	const op = findOperation(request.method, request.path);
 	if (!op) return [`${label}: no such operation in Chatwoot's spec and no documented deviation`];
-	if (op.operation.undocumented) return [];
+	if (op.operation.undocumented) return checkUndocumented(request, op, label);
 	const problems: string[] = [];
 	const key = `${op.method} ${op.template}`;
 	const allowedQuery = new Set([...op.queryNames, ...(UNDOCUMENTED_QUERY[key] ?? [])]);
-	for (const name of Object.keys(request.query ?? {})) {
+	const { spec } = load();
+	for (const [name, value] of Object.entries(request.query ?? {})) {
 		const bare = name.replace(/\[\]$/, '');
-		if (!allowedQuery.has(bare)) problems.push(`${label}: query parameter "${bare}" is not declared for ${key}`);
+		if (!allowedQuery.has(bare)) {
+			problems.push(`${label}: query parameter "${bare}" is not declared for ${key}`);
+			continue;
+		}
+		const schema = op.querySchemas.get(bare);
+		if (!schema) continue;
+		const validate = queryValidator(strictSchema(spec, schema));
+		const values = Array.isArray(value) && schema.type !== 'array' ? value : [value];
+		for (const one of values) {
+			const candidate = schema.type === 'array' && !Array.isArray(one) ? [one] : one;
+			if (!validate(candidate)) {
+				const deviations = BODY_DEVIATIONS.filter((d) => d.method === op.method && d.template === op.template);
+				for (const error of validate.errors ?? []) {
+					if (deviations.some((d) => d.ignore({ ...error, instancePath: `/${bare}${error.instancePath}` } as Json))) continue;
+					problems.push(`${label}: query ${bare}=${JSON.stringify(one)} ${error.message}`);
+				}
+			}
+		}
 	}
-	const { ajv, spec } = load();
 	const content = op.operation.requestBody?.content as Json | undefined;
 	const hasBody = request.body !== undefined && request.body !== null && !(typeof request.body === 'object' && Object.keys(request.body as object).length === 0);
 	if (hasBody && !content) {
@@ -259,29 +375,71 @@ export function checkRequest(request: LoggedRequest): string[] {
 		} else if (!schema) {
 			problems.push(`${label}: ${media} body is not declared for ${key}`);
 		} else if (media === 'application/json') {
-			const resolved = schema.$ref ? { $ref: `chatwoot-spec${schema.$ref}` } : rewriteRefs(schema);
-			const validate = ajv.compile(resolved);
+			const validate = bodyValidator(key, () => strictSchema(spec, schema));
 			if (!validate(request.body)) {
 				const deviations = BODY_DEVIATIONS.filter((d) => d.method === op.method && d.template === op.template);
+				const extraFields = UNDOCUMENTED_BODY_FIELDS.filter((d) => d.method === op.method && d.template === op.template).flatMap((d) => d.fields);
 				for (const error of validate.errors ?? []) {
 					if (deviations.some((d) => d.ignore(error as Json))) continue;
+					if (error.keyword === 'additionalProperties') {
+						const field = fieldPointer(error.instancePath, String(error.params.additionalProperty));
+						if (extraFields.includes(field)) continue;
+						problems.push(`${label}: body field ${field} is not in the spec's schema for ${key} (nor a documented deviation)`);
+						continue;
+					}
 					problems.push(`${label}: body ${error.instancePath || '/'} ${error.message}`);
 				}
 			}
 		}
 	}
-	void spec;
 	return problems;
 }
 
-function rewriteRefs(schema: unknown): any {
-	if (Array.isArray(schema)) return schema.map(rewriteRefs);
-	if (schema && typeof schema === 'object') {
-		const out: Json = {};
-		for (const [k, v] of Object.entries(schema)) out[k] = k === '$ref' && typeof v === 'string' ? `chatwoot-spec${v}` : rewriteRefs(v);
-		return out;
+const bodyValidators = new Map<string, ReturnType<Ajv2020['compile']>>();
+function bodyValidator(key: string, schema: () => Json) {
+	let validate = bodyValidators.get(key);
+	if (!validate) {
+		validate = load().ajv.compile(schema());
+		bodyValidators.set(key, validate);
 	}
-	return schema;
+	return validate;
+}
+
+let queryAjv: Ajv2020 | undefined;
+const queryValidators = new Map<string, ReturnType<Ajv2020['compile']>>();
+/** Query values arrive as strings: checked with type coercion ("2" is a valid integer, "banana" is not). */
+function queryValidator(schema: Json) {
+	const id = JSON.stringify(schema);
+	let validate = queryValidators.get(id);
+	if (!validate) {
+		queryAjv ??= new Ajv2020({ strict: false, allErrors: true, validateFormats: false, coerceTypes: 'array' });
+		validate = queryAjv.compile(schema);
+		queryValidators.set(id, validate);
+	}
+	return validate;
+}
+
+/** An undocumented route: no query parameters unless listed in UNDOCUMENTED_QUERY, body fields only from its list. */
+function checkUndocumented(request: LoggedRequest, op: SpecOperation, label: string): string[] {
+	const problems: string[] = [];
+	const key = `${op.method} ${op.template}`;
+	const allowedQuery = new Set(UNDOCUMENTED_QUERY[key] ?? []);
+	for (const name of Object.keys(request.query ?? {})) {
+		const bare = name.replace(/\[\]$/, '');
+		if (!allowedQuery.has(bare)) problems.push(`${label}: query parameter "${bare}" is not documented for ${key}`);
+	}
+	const body = request.body;
+	if (body === undefined || body === null || typeof body !== 'object' || Object.keys(body as object).length === 0) return problems;
+	const fields = op.operation.bodyFields as string[];
+	const sameAs = fields.find((f) => f.startsWith('*'));
+	if (sameAs) {
+		const [method] = sameAs.slice(1).split(' ');
+		return problems.concat(checkRequest({ ...request, method, path: request.path, query: {} }).map((p) => p.replace(`${method} `, `${op.method} `)));
+	}
+	for (const name of Object.keys(body as object)) {
+		if (!fields.includes(name)) problems.push(`${label}: body field /${name} is not documented for ${key}`);
+	}
+	return problems;
 }
 
 /** Jest helper: fails with every problem of every request (control-API calls are skipped). */
