@@ -576,6 +576,12 @@ export interface FakeRequest {
 	body: unknown;
 	/** Raw bytes, as n8n keeps them in req.rawBody (needed for HMAC checks). */
 	rawBody: Buffer;
+	/**
+	 * How the raw bytes are handed over: 'eager' (default) in req.rawBody; 'lazy' only through
+	 * req.readRawBody(), like n8n's rawBodyReader middleware before a body parser ran; 'none': no raw
+	 * bytes at all (only the parsed body).
+	 */
+	rawBodyMode?: 'eager' | 'lazy' | 'none';
 	query?: Record<string, unknown>;
 	method?: string;
 	params?: Record<string, string>;
@@ -699,10 +705,17 @@ function createFakeRequest(request: FakeRequest) {
 	const headers: Record<string, string | string[] | undefined> = {};
 	for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
 	const method = request.method ?? 'POST';
-	return {
+	const mode = request.rawBodyMode ?? 'eager';
+	const req = {
 		headers,
 		body: request.body,
-		rawBody: request.rawBody,
+		rawBody: mode === 'eager' ? request.rawBody : (undefined as Buffer | undefined),
+		readRawBody:
+			mode === 'lazy'
+				? async () => {
+						req.rawBody = request.rawBody;
+					}
+				: undefined,
 		query: request.query ?? {},
 		params: request.params ?? {},
 		method,
@@ -715,6 +728,7 @@ function createFakeRequest(request: FakeRequest) {
 			return headers[name.toLowerCase()];
 		},
 	};
+	return req;
 }
 
 export async function runWebhook(nodeType: AnyNodeType, options: RunWebhookOptions): Promise<RunWebhookResult> {

@@ -160,7 +160,7 @@ export async function deliver(
 	parameters: IDataObject,
 	staticData: IDataObject,
 	delivery: Delivery,
-	options: { mode?: WorkflowExecuteMode; parsedBody?: unknown; env?: Env } = {},
+	options: { mode?: WorkflowExecuteMode; parsedBody?: unknown; env?: Env; rawBodyMode?: 'eager' | 'lazy' | 'none' } = {},
 ): Promise<RunWebhookResult> {
 	const rawBody = Buffer.isBuffer(delivery.body) ? delivery.body : Buffer.from(delivery.body, 'utf8');
 	let parsed: unknown = options.parsedBody;
@@ -178,7 +178,7 @@ export async function deliver(
 		webhookUrl: DEFAULT_URL,
 		mode: options.mode,
 		nodeName: 'Chatwoot Trigger',
-		request: { headers: delivery.headers, body: parsed, rawBody },
+		request: { headers: delivery.headers, body: parsed, rawBody, rawBodyMode: options.rawBodyMode },
 	});
 }
 

@@ -112,6 +112,26 @@ describe('Chatwoot signature: webhook() with a known secret', () => {
 		expect(items(result)[0].content).toBe('Grüße <b>');
 	});
 
+	it.each([
+		['lazy', 200],
+		['none', 401],
+	] as const)(
+		'raw bytes only through req.readRawBody() (n8n rawBodyReader before parsing): %s → HTTP %i',
+		async (rawBodyMode, status) => {
+			// Ruby-style JSON: \u003c escapes and UTF-8 text, which JSON.stringify of the parsed body would not reproduce
+			const body = `{"event":"message_created","id":43,"content":"Grüße \\u003cb\\u003e \\u0026 📦","message_type":"incoming","private":false,"conversation":{"id":5,"inbox_id":1,"status":"open","labels":[]}}`;
+			expect(JSON.stringify(JSON.parse(body))).not.toBe(body);
+			const result = await deliver(PARAMS, staticWithSecret(), signed(body), { rawBodyMode });
+			if (status === 200) {
+				expect(result.status).toBe(200);
+				expect(items(result)[0].content).toBe('Grüße <b> & 📦');
+			} else {
+				// with only the parsed body, the re-serialised bytes differ from what Chatwoot signed
+				expectRejected(result, 401);
+			}
+		},
+	);
+
 	it('a correctly signed delivery starts the workflow with the payload as sent', async () => {
 		const body = JSON.stringify(messagePayload());
 		const result = await deliver(PARAMS, staticWithSecret(), signed(body));
