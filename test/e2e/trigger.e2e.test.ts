@@ -161,6 +161,28 @@ describe('trigger, account webhook', () => {
 			expect(replayNoId.status).toBe(401);
 			expect(await env.n8n.executions(wf.id)).toHaveLength(1);
 
+			// 5. Ruby-style bytes (Rails' JSON escapes <, >, & as \u003c \u003e \u0026; text stays UTF-8), signed over
+			// exactly those bytes, posted to n8n's real webhook endpoint: accepted. The same payload re-serialised by
+			// JavaScript is different bytes, so the same signature must not verify it — n8n must hand the raw body over.
+			const rubyPayload = { ...JSON.parse(incomingDeliveries[0].body), id: sent.message.id + 100_000, content: 'Grüße <b>Paket</b> & 📦 ok?' };
+			const rubyBody = JSON.stringify(rubyPayload).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+			const jsBody = JSON.stringify(JSON.parse(rubyBody));
+			expect(jsBody).not.toBe(rubyBody);
+			const rubyTs = String(Math.floor(Date.now() / 1000));
+			const rubySignature = 'sha256=' + createHmac('sha256', webhookSecret).update(`${rubyTs}.${rubyBody}`).digest('hex');
+			const post = (body: string) =>
+				fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json; charset=utf-8', 'x-chatwoot-delivery': randomUUID(), 'x-chatwoot-timestamp': rubyTs, 'x-chatwoot-signature': rubySignature },
+					body,
+				});
+			expect((await post(jsBody)).status).toBe(401);
+			expect((await post(rubyBody)).status).toBe(200);
+			const afterRuby = await env.n8n.waitForExecutions(wf.id, 2);
+			expect(afterRuby).toHaveLength(2);
+			const rubyItems = afterRuby.map((e: any) => out(e, 'Chatwoot Trigger')[0]).filter((i: any) => i.id === rubyPayload.id);
+			expect(rubyItems).toEqual([expect.objectContaining({ content: 'Grüße <b>Paket</b> & 📦 ok?', message_type: 'incoming' })]);
+
 			// deactivation removes the webhook from Chatwoot
 			await env.n8n.deactivate(wf.id);
 			hooks = await env.sim.waitForState('the webhook to be removed', (st) => {
@@ -169,7 +191,7 @@ describe('trigger, account webhook', () => {
 			});
 			expect(hooks).toEqual([]);
 			expect((await env.sim.state()).webhooks).toEqual([]);
-			expect(await env.n8n.executions(wf.id)).toHaveLength(1);
+			expect(await env.n8n.executions(wf.id)).toHaveLength(2);
 		},
 		SCENARIO_TIMEOUT,
 	);

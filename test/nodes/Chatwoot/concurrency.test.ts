@@ -101,6 +101,31 @@ describe('Items in Parallel', () => {
 		expect(sim.inflightStats().routes['POST /api/v1/accounts/:id/conversations/:id/messages']).toEqual({ max: 1, count: 8 });
 	});
 
+	it('message create runs different conversations in parallel, each conversation in input order', async () => {
+		const conversations = Array.from({ length: 4 }, (_, i) => {
+			const contact = sim.seed.contact({ accountId, name: `C${i}`, email: `m${i}@x.test`, inboxId });
+			return sim.seed.conversation({ accountId, inboxId, contactId: contact.id });
+		});
+		sim.setLatency(50);
+		const items = Array.from({ length: 24 }, (_, i) => ({ json: { conversation: conversations[i % 4].display_id, text: `m${i}` } }));
+		await run(
+			{
+				resource: 'message',
+				operation: 'create',
+				conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' },
+				content: '={{ $json.text }}',
+				batching: { itemsInParallel: 3 },
+			},
+			items,
+		);
+		expect(sim.inflightStats().routes['POST /api/v1/accounts/:id/conversations/:id/messages']).toEqual({ max: 3, count: 24 });
+		for (const conversation of conversations) {
+			const expected = items.filter((item) => item.json.conversation === conversation.display_id).map((item) => item.json.text);
+			const stored = sim.find.messages(accountId, Number(conversation.display_id)).filter((m) => /^m\d+$/.test(String(m.content)));
+			expect(stored.map((m) => m.content)).toEqual(expected);
+		}
+	});
+
 	it('conversation create stays one at a time (display ids follow creation order)', async () => {
 		const contacts = Array.from({ length: 6 }, (_, i) => sim.seed.contact({ accountId, name: `C${i}`, email: `k${i}@x.test`, inboxId }));
 		sim.setLatency(50);

@@ -86,7 +86,7 @@ describe('Batching option', () => {
 	}
 
 	it('is shown only where it changes something', () => {
-		expect(batchingOptionsFor('message', 'create')).toEqual([]);
+		expect(batchingOptionsFor('message', 'create')).toEqual(['itemsInParallel']);
 		expect(batchingOptionsFor('conversation', 'create')).toEqual([]);
 		expect(batchingOptionsFor('contact', 'get')).toEqual(['itemsInParallel']);
 		expect(batchingOptionsFor('contact', 'getAll')).toContain('pagesInParallel');

@@ -10,6 +10,7 @@ import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
 import { conversationLocator, simplifyField } from '../../../shared/descriptions';
 import { buildContentAttributes, contentTypeField, interactiveFields } from './content';
 import { messageWatermark, reconcileMessage, recordCreated } from './reconcile';
+import { conversationLock } from '../conversation/shared';
 
 const properties: INodeProperties[] = [
 	conversationLocator('The conversation to add the message to, by the number shown in Chatwoot (its display ID)'),
@@ -216,8 +217,19 @@ function isIncomingRejected(error: unknown): boolean {
 	return /incoming/i.test(`${error.message} ${error.description ?? ''}`);
 }
 
+/**
+ * Items run in parallel (Batching → Items in Parallel), but messages into one conversation are sent
+ * one after the other in input order: Chatwoot orders a conversation's messages by creation. The lock
+ * is taken before the first await, so items queue for it in input order.
+ */
+export const concurrent = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<INodeExecutionData[]> {
 	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
+	return await run.exclusive([conversationLock(conversationId)], async () => await sendMessage.call(this, itemIndex, run, conversationId));
+}
+
+async function sendMessage(this: IExecuteFunctions, itemIndex: number, run: RunContext, conversationId: number): Promise<INodeExecutionData[]> {
 	const content = this.getNodeParameter('content', itemIndex, '') as string;
 	const messageType = this.getNodeParameter('messageType', itemIndex, 'outgoing') as 'incoming' | 'outgoing';
 	const isPrivate = messageType === 'outgoing' && (this.getNodeParameter('private', itemIndex, false) as boolean);
