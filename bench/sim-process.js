@@ -26,6 +26,29 @@ if (require.main === module) {
 			sim.seed.many.contacts(accountId, n, keyPrefix ? (i) => ({ identifier: `${keyPrefix}${i * 2}`, email: `person${i * 2}@example.com`, phone_number: `+1415${String(i * 2).padStart(7, '0')}`, name: 'Old' }) : undefined);
 			return n;
 		},
+		seedInbox(accountId) {
+			return sim.seed.inbox({ accountId, name: 'API', channelType: 'api' }).id;
+		},
+		/** n conversations (each with its own contact) in the inbox; returns their display ids. */
+		seedConversations(accountId, inboxId, n) {
+			return sim.seed.many.conversations(accountId, inboxId, n).map((c) => c.display_id);
+		},
+		messageSummary(accountId, displayIds, prefix) {
+			let total = 0;
+			let outOfOrder = 0;
+			let duplicated = 0;
+			for (const id of displayIds) {
+				const contents = sim.find.messages(accountId, id).map((m) => String(m.content)).filter((c) => c.startsWith(prefix));
+				total += contents.length;
+				duplicated += contents.length - new Set(contents).size;
+				const order = contents.map((c) => Number(c.slice(prefix.length).split('-')[1]));
+				for (let i = 1; i < order.length; i++) if (order[i] < order[i - 1]) outOfOrder++;
+			}
+			return { total, outOfOrder, duplicated };
+		},
+		setCapacity: (cfg) => sim.setCapacity(cfg),
+		inflight: () => sim.inflightStats(),
+		resetInflight: () => sim.resetInflight(),
 		setLatency: (ms) => sim.setLatency(ms),
 		setRateLimits: (limits) => sim.setRateLimits(limits),
 		stats: () => ({ ...sim.stats(), logged: sim.requests.length }),

@@ -3,7 +3,7 @@
  * Benchmark 1 — trigger throughput in a real n8n.
  *
  * Ours: Chatwoot Trigger (account webhook, signature check, Message Types = incoming, private notes excluded) → NoOp.
- * Baseline: n8n's Webhook node (POST, respond immediately) → IF (message_type = incoming AND private = false) → NoOp.
+ * Baseline: n8n's bare Webhook node (POST, respond immediately, like the trigger) → NoOp.
  * Both are active in the same n8n at the same time and get the same payloads (real message_created webhook bodies
  * captured from the simulator, varied per delivery), signed like Chatwoot signs them (API-NOTES §4.3) with the
  * secret of the webhook record our trigger registered on activation. The baseline ignores the signature headers.
@@ -42,8 +42,10 @@ function oursWorkflow(webhookId, cred) {
 }
 
 function baselineWorkflow(webhookId, path) {
+	// The bare Webhook node with the same response mode as the trigger (answer on receipt) → NoOp: the same
+	// two-node shape as ours, so the ratio compares the trigger's own work (signature, filters, output shape).
 	return wf(
-		'Bench: Webhook → IF → NoOp',
+		'Bench: Webhook → NoOp',
 		[
 			{
 				id: crypto.randomUUID(),
@@ -54,37 +56,9 @@ function baselineWorkflow(webhookId, path) {
 				webhookId,
 				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
 			},
-			{
-				id: crypto.randomUUID(),
-				name: 'IF',
-				type: 'n8n-nodes-base.if',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: {
-					conditions: {
-						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict' },
-						conditions: [
-							{
-								id: crypto.randomUUID(),
-								leftValue: '={{ $json.body.message_type }}',
-								rightValue: 'incoming',
-								operator: { type: 'string', operation: 'equals' },
-							},
-							{
-								id: crypto.randomUUID(),
-								leftValue: '={{ $json.body.private }}',
-								rightValue: '',
-								operator: { type: 'boolean', operation: 'false', singleValue: true },
-							},
-						],
-						combinator: 'and',
-					},
-					options: {},
-				},
-			},
-			{ id: crypto.randomUUID(), name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 0], parameters: {} },
+			{ id: crypto.randomUUID(), name: 'NoOp', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
 		],
-		{ Webhook: { main: [[{ node: 'IF', type: 'main', index: 0 }]] }, IF: { main: [[{ node: 'NoOp', type: 'main', index: 0 }], []] } },
+		{ Webhook: { main: [[{ node: 'NoOp', type: 'main', index: 0 }]] } },
 	);
 }
 
@@ -143,8 +117,12 @@ async function runRound(n8n, wfId, url, deliveries, concurrency) {
 	await H.sleep(500);
 	const after = await allExecutions(n8n, wfId);
 	const fresh = after.filter((e) => Date.parse(e.startedAt) >= startedAt - 1000);
-	const lastStop = Math.max(...fresh.map((e) => Date.parse(e.stoppedAt) || 0), startedAt + r.wallMs);
-	const doneMs = lastStop - startedAt;
+	// "Fully processed" = until the last execution of the round stopped (n8n's stoppedAt). The old figure fell back
+	// to the last HTTP answer whenever that was later, which hid the execution time; now the fallback is counted.
+	const stops = fresh.map((e) => Date.parse(e.stoppedAt)).filter(Number.isFinite);
+	const lastStop = stops.length ? Math.max(...stops) : NaN;
+	const fallback = !Number.isFinite(lastStop) || lastStop < startedAt + r.wallMs;
+	const doneMs = (fallback ? startedAt + r.wallMs : lastStop) - startedAt;
 	return {
 		count: deliveries.length,
 		wallMs: r.wallMs,
@@ -154,6 +132,9 @@ async function runRound(n8n, wfId, url, deliveries, concurrency) {
 		executions: after.length - before,
 		failedExecutions: fresh.filter((e) => e.status !== 'success').length,
 		listLength: list.length,
+		fresh: fresh.length,
+		fallback,
+		lastStopAfterAckMs: Number.isFinite(lastStop) ? lastStop - (startedAt + r.wallMs) : null,
 	};
 }
 
@@ -218,7 +199,7 @@ async function runTriggerBench({ sim, n8n, cred, events = 2000, concurrency = 10
 			const d = mark(buildDeliveries(templates, secret, half, allIncoming, `pass-${which}`), () => true);
 			const r = which === 'ours' ? await runRound(n8n, ours.id, oursUrl, d, concurrency) : await runRound(n8n, base.id, baseUrl, d, concurrency);
 			passRounds[which].push(r);
-			log(`trigger bench: all-pass round ${which}: ${half} deliveries, ack ${round(half / (r.wallMs / 1000), 1)}/s, done ${round(half / (r.doneMs / 1000), 1)}/s`);
+			log(`trigger bench: all-pass round ${which}: ${half} deliveries, ack ${round(half / (r.wallMs / 1000), 1)}/s, done ${round(half / (r.doneMs / 1000), 1)}/s (${r.fresh} executions, last stop ${r.lastStopAfterAckMs} ms after the last answer${r.fallback ? ', fallback' : ''})`);
 		}
 		const pairRatios = passRounds.ours.map((r, i) => passRounds.base[i].doneMs / r.doneMs);
 
@@ -242,36 +223,38 @@ async function runTriggerBench({ sim, n8n, cred, events = 2000, concurrency = 10
 		const fmtStatuses = (s) => Object.entries(s).map(([k, v]) => `${k}×${v}`).join(', ');
 		return {
 			name: 'n8n-trigger-throughput',
-			title: 'Trigger throughput in a real n8n: Chatwoot Trigger vs Webhook + IF',
+			title: 'Trigger throughput in a real n8n: Chatwoot Trigger vs Webhook → NoOp',
 			setup: `n8n ${n8n.version}, SQLite, regular mode, executions saved; ${events} signed message_created deliveries per workflow and phase, concurrency ${concurrency}, loopback, keep-alive; both workflows active in the same n8n; ${warmup}-delivery warm-up each; all-pass phase in ${rounds * 2} rounds of ${half} in ABBA order`,
 			rows: [
 				{ label: 'All pass — Chatwoot Trigger → NoOp, fully processed (until the last execution finished)', value: round(o.donePerSec, 1), unit: 'deliveries/s' },
-				{ label: 'All pass — Webhook → IF → NoOp, fully processed', value: round(b.donePerSec, 1), unit: 'deliveries/s' },
+				{ label: 'All pass — Webhook → NoOp, fully processed', value: round(b.donePerSec, 1), unit: 'deliveries/s' },
 				{ label: 'All pass — Chatwoot Trigger, acknowledged (HTTP answers)', value: round(o.ackPerSec, 1), unit: 'deliveries/s' },
-				{ label: 'All pass — Webhook + IF, acknowledged', value: round(b.ackPerSec, 1), unit: 'deliveries/s' },
+				{ label: 'All pass — Webhook → NoOp, acknowledged', value: round(b.ackPerSec, 1), unit: 'deliveries/s' },
 				{ label: 'All pass — Chatwoot Trigger, answer latency p50 / p95', value: `${round(o.p50, 1)} / ${round(o.p95, 1)}`, unit: 'ms' },
-				{ label: 'All pass — Webhook + IF, answer latency p50 / p95', value: `${round(b.p50, 1)} / ${round(b.p95, 1)}`, unit: 'ms' },
+				{ label: 'All pass — Webhook → NoOp, answer latency p50 / p95', value: `${round(b.p50, 1)} / ${round(b.p95, 1)}`, unit: 'ms' },
 				{ label: 'All pass — HTTP statuses (ours | baseline)', value: `${fmtStatuses(o.statuses)} | ${fmtStatuses(b.statuses)}`, unit: '' },
 				{ label: `All pass — executions created (ours | baseline), of ${o.count} each`, value: `${o.executions} | ${b.executions}`, unit: '' },
 				{ label: `90 % filtered — executions created by the Chatwoot Trigger (${incomingCount} incoming + ${filteredCount} outgoing/private)`, value: mixO.executions, unit: 'executions' },
-				{ label: `90 % filtered — executions created by Webhook + IF (same ${events} deliveries)`, value: mixB.executions, unit: 'executions' },
+				{ label: `90 % filtered — executions created by Webhook → NoOp (same ${events} deliveries)`, value: mixB.executions, unit: 'executions' },
 				{ label: '90 % filtered — executions for the filtered-out events (ours | baseline)', value: `${oursFilteredExecs} | ${mixB.executions - incomingCount}`, unit: '' },
 				{ label: '90 % filtered — Chatwoot Trigger, fully processed', value: round(mo.donePerSec, 1), unit: 'deliveries/s' },
-				{ label: '90 % filtered — Webhook + IF, fully processed', value: round(mb.donePerSec, 1), unit: 'deliveries/s' },
+				{ label: '90 % filtered — Webhook → NoOp, fully processed', value: round(mb.donePerSec, 1), unit: 'deliveries/s' },
 				{ label: '90 % filtered — HTTP statuses (ours | baseline)', value: `${fmtStatuses(mo.statuses)} | ${fmtStatuses(mb.statuses)}`, unit: '' },
+				{ label: 'All pass — rounds whose last execution stopped before the last HTTP answer (fallback to the answer time), ours | baseline', value: `${passRounds.ours.filter((r) => r.fallback).length} | ${passRounds.base.filter((r) => r.fallback).length} of ${passRounds.ours.length}`, unit: '' },
+				{ label: 'All pass — last execution stopped after the last answer, median ms (ours | baseline)', value: `${round(median(passRounds.ours.map((r) => r.lastStopAfterAckMs ?? NaN)), 0)} | ${round(median(passRounds.base.map((r) => r.lastStopAfterAckMs ?? NaN)), 0)}`, unit: 'ms' },
 				{ label: 'Failed executions (all phases, ours | baseline)', value: `${o.failedExecutions + mo.failedExecutions} | ${b.failedExecutions + mb.failedExecutions}`, unit: '' },
 			],
 			ratios: [
-				{ label: 'Chatwoot Trigger ÷ Webhook + IF, all pass, fully processed deliveries/s', value: round(ratioDone, 3) },
-				{ label: 'Chatwoot Trigger ÷ Webhook + IF, all pass, acknowledged deliveries/s', value: round(ratioAck, 3) },
-				{ label: `Chatwoot Trigger ÷ Webhook + IF, all pass, median of the ${pairRatios.length} round pairs (min–max ${round(Math.min(...pairRatios), 2)}–${round(Math.max(...pairRatios), 2)})`, value: round(median(pairRatios), 3) },
-				{ label: 'Chatwoot Trigger ÷ Webhook + IF, 90 % filtered, fully processed deliveries/s', value: round(mo.donePerSec / mb.donePerSec, 3) },
+				{ label: 'Chatwoot Trigger ÷ Webhook → NoOp, all pass, fully processed deliveries/s', value: round(ratioDone, 3) },
+				{ label: 'Chatwoot Trigger ÷ Webhook → NoOp, all pass, acknowledged deliveries/s', value: round(ratioAck, 3) },
+				{ label: `Chatwoot Trigger ÷ Webhook → NoOp, all pass, median of the ${pairRatios.length} round pairs (min–max ${round(Math.min(...pairRatios), 2)}–${round(Math.max(...pairRatios), 2)})`, value: round(median(pairRatios), 3) },
+				{ label: 'Chatwoot Trigger ÷ Webhook → NoOp, 90 % filtered, fully processed deliveries/s', value: round(mo.donePerSec / mb.donePerSec, 3) },
 				{ label: 'Executions created, 90 % filtered (ours ÷ baseline)', value: round(mixO.executions / mixB.executions, 3) },
 			],
 			targets: [
 				{
-					label: "Throughput ≥ 0.95 × the Webhook node's (all pass, fully processed)",
-					met: ratioDone >= 0.95,
+					label: "Throughput ≥ 0.95 × the bare Webhook node's (all pass, fully processed, median of the round pairs)",
+					met: median(pairRatios) >= 0.95,
 					detail: `${round(o.donePerSec, 1)} vs ${round(b.donePerSec, 1)} deliveries/s = ${round(ratioDone, 3)}× (acknowledged: ${round(ratioAck, 3)}×; median of round pairs ${round(median(pairRatios), 3)}×); ours also checks the HMAC signature and timestamp of every delivery, the baseline checks none`,
 				},
 				{
