@@ -76,7 +76,7 @@ function printResult(result) {
  * package installed the way a user's install would be (npm pack → ~/.n8n/nodes/node_modules), with its own
  * port and task-broker port, and (by default) an owner + public-API key.
  */
-async function startInstance({ withPackage = true, owner = true, env = {} } = {}) {
+async function startInstance({ withPackage = true, owner = true, env = {}, deferStart = false } = {}) {
 	const version = process.env.E2E_N8N_VERSION || H.DEFAULT_N8N_VERSION;
 	const nodeBinary = process.env.E2E_NODE_BINARY || process.execPath;
 	const install = await H.ensureN8n(version, { nodeBinary });
@@ -103,6 +103,7 @@ async function startInstance({ withPackage = true, owner = true, env = {} } = {}
 		},
 		packageTgz: tgz,
 	});
+	if (deferStart) return n8n;
 	try {
 		await n8n.start();
 		if (owner) {

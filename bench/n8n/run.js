@@ -12,6 +12,8 @@
  * 1. trigger    Chatwoot Trigger vs Webhook + IF: deliveries/s, executions for filtered events.
  * 2. market     @devlikeapro/n8n-nodes-chatwoot vs ours: 1,000 contact creates, 120 ms latency, production limits.
  * 3. startup    n8n start-up time with and without this package (median of N starts).
+ * 4. peers      every other Chatwoot package in the same n8n as this one: what loads, what clashes
+ *               (GitHub peers built outside the repo, passed as tarballs in BENCH_PEERS; see bench/README.md).
  *
  * Not part of `npm test`. First run on a clean machine installs n8n into ~/.cache/n8n-chatwoot-e2e (minutes).
  */
@@ -19,6 +21,7 @@ const { log, printResult, writeResult, startInstance, H } = require('./lib');
 const { runTriggerBench } = require('./trigger');
 const { runMarketBench } = require('./market');
 const { runFootprintBench } = require('./startup');
+const { runPeersBench } = require('./peers');
 
 function parseArgs(argv) {
 	const out = {};
@@ -33,7 +36,7 @@ function parseArgs(argv) {
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
-	const only = new Set((args.only || 'trigger,market,startup').split(',').map((s) => s.trim()));
+	const only = new Set((args.only || 'trigger,market,startup,peers').split(',').map((s) => s.trim()));
 	const events = Number(args.events || 2000);
 	const concurrency = Number(args.concurrency || 10);
 	const contacts = Number(args.contacts || 1000);
@@ -73,6 +76,13 @@ async function main() {
 			if (n8n) await n8n.stop().catch((e) => log(`n8n stop: ${e.message}`));
 			await sim.stop().catch(() => undefined);
 		}
+	}
+
+	if (only.has('peers')) {
+		const r = await runPeersBench();
+		results.push(r);
+		printResult(r);
+		writeResult(r);
 	}
 
 	if (only.has('startup')) {
