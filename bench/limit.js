@@ -12,8 +12,8 @@
  * requests the package itself sent, so a package that sends more requests than needed is not rewarded for it;
  * the request counts are in the table.
  *
- * Per operation: the defaults, one at a time (the same node, parallelism 1), and parallelism far above the
- * server's capacity (what happens then: requests queue in Puma, nothing fails).
+ * Per operation: the defaults and parallelism far above the server's capacity (what happens then: requests queue
+ * in Puma, nothing fails); for Return All also one page at a time (the same node, parallelism 1).
  */
 const { PRODUCTION_LIMITS, startRemoteSimulator, seedAccount, runChatwoot, writeResult, seconds, ratio } = require('./lib');
 const { DEFAULT_ITEMS_IN_PARALLEL, DEFAULT_PAGES_IN_PARALLEL } = require('../dist/nodes/shared/execution/parallelism');
@@ -142,10 +142,8 @@ async function messages(sim, variant, batching) {
 		rows.push(await listAll(sim, 'one page at a time (pagesInParallel 1)', { pagesInParallel: 1 }));
 		rows.push(await listAll(sim, 'above capacity (pagesInParallel 20)', { pagesInParallel: 20 }));
 		rows.push(await upsert(sim, `defaults (${DEFAULT_ITEMS_IN_PARALLEL} items in parallel)`));
-		rows.push(await upsert(sim, 'one at a time (itemsInParallel 1)', { itemsInParallel: 1 }));
 		rows.push(await upsert(sim, 'above capacity (itemsInParallel 50)', { itemsInParallel: 50 }));
 		rows.push(await messages(sim, `defaults (${DEFAULT_ITEMS_IN_PARALLEL} items in parallel)`));
-		rows.push(await messages(sim, 'one at a time (itemsInParallel 1)', { itemsInParallel: 1 }));
 		rows.push(await messages(sim, 'above capacity (itemsInParallel 50)', { itemsInParallel: 50 }));
 	} finally {
 		await sim.close();

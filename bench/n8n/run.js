@@ -37,7 +37,7 @@ function parseArgs(argv) {
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const only = new Set((args.only || 'trigger,market,startup,peers').split(',').map((s) => s.trim()));
-	const events = Number(args.events || 2000);
+	const events = Number(args.events || 1000);
 	const concurrency = Number(args.concurrency || 10);
 	const contacts = Number(args.contacts || 1000);
 	const starts = Number(args.starts || 3);
