@@ -182,16 +182,18 @@ describe('429: the whole execution pauses', () => {
 	});
 
 	it("without Retry-After (Chatwoot's Rack::Attack): waits for the next clock minute of the server, one 429 only", async () => {
-		// The simulator's clock (and its Date header) starts 54 s into a minute; Rack::Attack allows 3 per minute.
-		const start = Date.now();
-		const offset = 60_000 * Math.ceil(start / 60_000) + 54_000 - start;
-		sim.clock = { now: () => Date.now() + offset };
+		// Rack::Attack allows 3 per minute; the simulator's clock (and its Date header) is set to 50 s into a minute
+		// just before the run, which leaves the first three requests 10 s to land in that minute.
 		const ids = seedContacts(5).map((c) => c.id);
 		sim.setRateLimits({ perIpPerMinute: 3 });
+		const start = Date.now();
+		const offset = 60_000 * Math.ceil(start / 60_000) + 50_000 - start;
+		sim.clock = { now: () => Date.now() + offset };
 		const out = await getContacts(ids, { itemsInParallel: 1 });
 		expect(out.map((item) => item.json.id)).toEqual(ids);
 		const log = sim.requests.filter((r) => !r.path.startsWith('/__sim'));
 		expect(log.map((r) => r.status)).toEqual([200, 200, 200, 429, 200, 200]);
+		expect(new Set(log.slice(0, 4).map((r) => Math.floor(r.at / 60_000))).size).toBe(1);
 		const minute = (at: number) => Math.floor(at / 60_000);
 		// the retry went to the next window, not into the same minute (where it would have been throttled again)
 		expect(minute(log[4].at)).toBe(minute(log[3].at) + 1);
