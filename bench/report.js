@@ -11,7 +11,7 @@ const { ROOT, RESULTS, machine } = require('./lib-results');
 
 const OUT = path.join(ROOT, 'docs', 'BENCHMARKS.md');
 /** Order of the sections; unknown names follow alphabetically. */
-const ORDER = ['limit', 'package-size', 'n8n-trigger-throughput', 'n8n-market-comparison', 'n8n-startup'];
+const ORDER = ['limit', 'package-size', 'n8n-trigger-throughput', 'n8n-market-comparison', 'n8n-peers', 'n8n-peers-race', 'n8n-startup'];
 
 // Both schemas in use: { name, measured, date } and { label, detail, generatedAt }.
 const labelOf = (x) => x.name ?? x.label ?? x.target;

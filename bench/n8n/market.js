@@ -342,4 +342,4 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 	};
 }
 
-module.exports = { runMarketBench, MARKET_PACKAGE, MARKET_VERSION };
+module.exports = { runMarketBench, MARKET_PACKAGE, MARKET_VERSION, manualWorkflow, measure, CAPACITY, LATENCY_MS, PRODUCTION_LIMITS };

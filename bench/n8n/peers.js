@@ -13,7 +13,76 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { H, log, startInstance } = require('./lib');
+const { H, log, round, startInstance } = require('./lib');
+const { manualWorkflow, measure, CAPACITY, LATENCY_MS, PRODUCTION_LIMITS } = require('./market');
+
+/** How each package creates a contact (parameters read from each package's node description). */
+function racers(sim) {
+	const accountId = sim.info.accountId;
+	const token = sim.info.token;
+	const inboxId = sim.info.apiInboxId;
+	return [
+		{
+			pkg: 'n8n-nodes-chatwoot-suite',
+			credential: ['chatwootSuiteApi', { baseUrl: sim.url, accessToken: token, accountId }],
+			node: { type: 'n8n-nodes-chatwoot-suite.chatwoot', parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', email: '={{ $json.email }}', additionalFields: { inboxId: { __rl: true, mode: 'id', value: String(inboxId) } } } },
+		},
+		{
+			pkg: '@devlikeapro/n8n-nodes-chatwoot',
+			credential: ['chatwootApi', { url: sim.url, accessToken: token, allowedHttpRequestDomains: 'all' }],
+			node: { type: '@devlikeapro/n8n-nodes-chatwoot.chatWoot', parameters: { resource: 'Contacts', operation: 'Contact Create', account_id: accountId, inbox_id: inboxId, name: '={{ $json.name }}', email: '={{ $json.email }}' } },
+		},
+		{
+			pkg: '@renatoascencio/n8n-nodes-chatwoot',
+			credential: ['chatwootApi', { baseUrl: sim.url, accountId: String(accountId), apiAccessToken: token }],
+			node: { type: '@renatoascencio/n8n-nodes-chatwoot.chatwoot', parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', additionalFields: { email: '={{ $json.email }}', inbox_id: inboxId } } },
+		},
+		{
+			pkg: '@fazer-ai/n8n-nodes-chatwoot',
+			credential: ['fazerAiChatwootApi', { url: sim.url, accessToken: token }],
+			node: { type: '@fazer-ai/n8n-nodes-chatwoot.chatwoot', parameters: { resource: 'contact', operation: 'create', accountId: { __rl: true, mode: 'id', value: String(accountId) }, name: '={{ $json.name }}', email: '={{ $json.email }}' } },
+		},
+	];
+}
+
+/** Same N contact creates per package, same n8n, same simulator conditions; counted in the simulator. */
+async function race(n8n, sim, loaded, count) {
+	const rows = [];
+	for (const r of racers(sim)) {
+		const tag = r.pkg.replace(/[^a-z0-9]/gi, '').slice(-12).toLowerCase();
+		if (!loaded.has(r.pkg)) {
+			rows.push({ package: r.pkg, result: 'not loaded' });
+			continue;
+		}
+		const cred = await n8n.apiRaw('POST', '/credentials', { name: `Chatwoot (${r.pkg})`, type: r.credential[0], data: r.credential[1] });
+		if (cred.status !== 200) {
+			rows.push({ package: r.pkg, result: `credential ${r.credential[0]} refused: HTTP ${cred.status} ${cred.text.slice(0, 160)}` });
+			continue;
+		}
+		const node = { name: 'Create Contact', ...r.node, typeVersion: 1, credentials: { [r.credential[0]]: { id: cred.json.id, name: cred.json.name } }, onError: 'continueRegularOutput' };
+		const wfr = await n8n.createWorkflow(manualWorkflow(`Race: ${r.pkg}`, node, count, tag));
+		await sim.control('POST', '/latency', { ms: LATENCY_MS });
+		await sim.control('POST', '/capacity', CAPACITY);
+		await sim.control('POST', '/rate-limits', PRODUCTION_LIMITS);
+		const m = await measure(sim, n8n, wfr.id, tag, count);
+		log(`peers race: ${r.pkg}: ${m.wallMs} ms, node ${m.nodeMs} ms, ${m.contacts}/${count} contacts, ${m.errorItems} errors, ${m.rateLimited} × 429${m.runError ? `, run error ${m.runError}` : ''}`);
+		rows.push({
+			package: r.pkg,
+			result: m.runError && !m.contacts ? `run failed: ${String(m.runError).slice(0, 160)}` : 'ran',
+			'wall s (n8n execute)': round(m.wallMs / 1000, 1),
+			'node s': round((m.nodeMs ?? NaN) / 1000, 1),
+			requests: m.requests,
+			'429s': m.rateLimited,
+			'error items': m.errorItems,
+			lost: count - m.uniqueEmails,
+			duplicated: m.contacts - m.uniqueEmails,
+		});
+	}
+	await sim.control('POST', '/capacity', {});
+	await sim.control('POST', '/latency', { ms: 0 });
+	await sim.control('POST', '/rate-limits', {});
+	return rows;
+}
 
 const REGISTRY_PEERS = [{ name: '@devlikeapro/n8n-nodes-chatwoot', version: process.env.BENCH_MARKET_VERSION || '1.0.2' }];
 
@@ -55,6 +124,8 @@ async function credentialTypesOf(pkgDir, pkg) {
 
 async function runPeersBench() {
 	const tarballs = (process.env.BENCH_PEERS || '').split(',').map((s) => s.trim()).filter(Boolean);
+	const count = Number(process.env.BENCH_PEER_CONTACTS || 300);
+	const sim = await H.startSimulator({ seed: 'demo' });
 	const n8n = await startInstance({ withPackage: true, owner: false, deferStart: true });
 	const nodesDir = path.join(n8n.userFolder, '.n8n', 'nodes');
 	const installed = [];
@@ -78,12 +149,18 @@ async function runPeersBench() {
 
 	let types = [];
 	let logText = '';
+	let raceRows = [];
 	try {
 		await n8n.start();
+		await n8n.setupOwner(H.OWNER);
+		await n8n.createApiKey();
 		types = (await n8n.exportNodeTypes()).map((t) => t.name);
 		logText = fs.readFileSync(path.join(n8n.logDir, 'n8n.log'), 'utf8');
+		const loaded = new Set(types.map((t) => t.slice(0, t.lastIndexOf('.'))));
+		raceRows = await race(n8n, sim, loaded, count);
 	} finally {
 		await n8n.stop().catch((e) => log(`n8n stop: ${e.message}`));
+		await sim.stop().catch(() => undefined);
 	}
 	const ours = JSON.parse(fs.readFileSync(path.join(H.REPO, 'package.json'), 'utf8'));
 	const all = [{ source: 'this repository', pkg: ours, dir: H.REPO }, ...installed.map((i) => ({ ...i, dir: i.pkg && path.join(nodesDir, 'node_modules', i.pkg.name) }))];
@@ -109,8 +186,25 @@ async function runPeersBench() {
 			problem: loaded.length < declared ? (errorLines[0] || 'fewer node types than declared').slice(0, 300) : '',
 		});
 	}
+	const ran = raceRows.filter((r) => r.result === 'ran');
+	const oursRace = ran.find((r) => r.package === ours.name);
+	const raceResult = {
+		name: 'n8n-peers-race',
+		title: `Every Chatwoot package on the same work: ${count} contact creates in one n8n`,
+		setup: `n8n ${n8n.version}; Manual Trigger → Code (${count} items) → the package's contact create, \`n8n execute\` (wall time includes the CLI's boot); simulator capacity ${CAPACITY.threads} threads × ${CAPACITY.serviceMs} ms + ${LATENCY_MS} ms latency, production rate limits, counters fresh per package; lost / duplicated counted in the simulator by email. Only contact create was raced (the one operation every package has); list-all, upsert, 500 messages and the burst rows of the issue were not run for the peers.`,
+		rows: raceRows,
+		targets: oursRace
+			? [
+					{
+						label: `Fastest node time of the packages that ran, 0 lost, 0 duplicated (n8n-nodes-chatwoot-suite)`,
+						met: ran.every((r) => r === oursRace || !(r['node s'] < oursRace['node s'])) && oursRace.lost === 0 && oursRace.duplicated === 0,
+						detail: ran.map((r) => `${r.package} ${r['node s']} s (${r.lost} lost, ${r.duplicated} dup)`).join('; '),
+					},
+				]
+			: [],
+	};
 	const clashes = [...credentialOwners].filter(([, owners]) => owners.length > 1).map(([type, owners]) => `${type}: ${owners.join(' + ')}`);
-	return {
+	return [{
 		name: 'n8n-peers',
 		title: 'Every Chatwoot package in one n8n: what loads, and what clashes',
 		setup: `n8n ${n8n.version}; this package plus ${installed.length} other Chatwoot packages unpacked into one ~/.n8n/nodes before start; node types from \`n8n export:nodes\`, failures from n8n's log. Peers from GitHub built outside the repository from their default branch (npm install --ignore-scripts from the npm registry, then their own build command); @devlikeapro from the npm registry.`,
@@ -128,7 +222,7 @@ async function runPeersBench() {
 				: 'No credential type is declared twice.',
 			'serversmx/n8n-nodes-chatwoot and gessuvik/n8n-nodes-chatwoot-for-n8n: no snapshot of these repositories could be obtained here, so they are not in the table.',
 		],
-	};
+	}, raceResult];
 }
 
 module.exports = { runPeersBench };

@@ -79,10 +79,11 @@ async function main() {
 	}
 
 	if (only.has('peers')) {
-		const r = await runPeersBench();
-		results.push(r);
-		printResult(r);
-		writeResult(r);
+		for (const r of await runPeersBench()) {
+			results.push(r);
+			printResult(r);
+			writeResult(r);
+		}
 	}
 
 	if (only.has('startup')) {
