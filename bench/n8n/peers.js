@@ -38,6 +38,11 @@ function racers(sim) {
 			node: { type: '@renatoascencio/n8n-nodes-chatwoot.chatwoot', parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', additionalFields: { email: '={{ $json.email }}', inbox_id: inboxId } } },
 		},
 		{
+			pkg: '@rjsebening/n8n-nodes-chatwoot',
+			credential: ['chatwootApplicationApi', { url: sim.url, accessToken: token }],
+			node: { type: '@rjsebening/n8n-nodes-chatwoot.chatWootApplication', parameters: { resource: 'Contacts', operation: 'Create Contact', account_id: accountId, inbox_id: inboxId, additionalOptions: { name: '={{ $json.name }}', email: '={{ $json.email }}' } } },
+		},
+		{
 			pkg: '@fazer-ai/n8n-nodes-chatwoot',
 			credential: ['fazerAiChatwootApi', { url: sim.url, accessToken: token }],
 			node: { type: '@fazer-ai/n8n-nodes-chatwoot.chatwoot', parameters: { resource: 'contact', operation: 'create', accountId: { __rl: true, mode: 'id', value: String(accountId) }, name: '={{ $json.name }}', email: '={{ $json.email }}' } },
