@@ -65,7 +65,7 @@ function writeResult(result) {
 
 function printResult(result) {
 	console.log(`\n== ${result.title} ==`);
-	for (const r of result.rows || []) console.log(`  ${r.label}: ${r.value}${r.unit ? ` ${r.unit}` : ''}`);
+	for (const r of result.rows || []) console.log(r.label !== undefined ? `  ${r.label}: ${r.value}${r.unit ? ` ${r.unit}` : ''}` : `  ${JSON.stringify(r)}`);
 	for (const r of result.ratios || []) console.log(`  ratio ${r.label}: ${r.value}`);
 	for (const t of result.targets || []) console.log(`  target ${t.met ? 'MET' : 'NOT MET'}: ${t.label} — ${t.detail}`);
 	for (const n of result.notes || []) console.log(`  note: ${n}`);
