@@ -218,7 +218,8 @@ async function runPeersBench() {
 		targets: [
 			{
 				label: 'This package loads next to every other Chatwoot package (no credential-type clash with any of them)',
-				met: rows[0]['node types loaded'] === rows[0]['node types declared'] && !clashes.some((c) => c.includes(ours.name)),
+				// n8n registers an extra "…Tool" type for every node with usableAsTool, so loaded ≥ declared
+				met: rows[0]['node types loaded'] >= rows[0]['node types declared'] && !clashes.some((c) => c.includes(ours.name)),
 				detail: `${rows[0]['node types loaded']}/${rows[0]['node types declared']} node types; credential clashes among the others: ${clashes.join('; ') || 'none'}`,
 			},
 		],
