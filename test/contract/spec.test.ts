@@ -1,4 +1,4 @@
-import { checkRequest, expectRequestsMatchSpec, findOperation } from './spec';
+import { checkRequest, expectRequestsMatchSpec, findOperation, uncheckedUndocumentedRoutes } from './spec';
 
 describe('contract checker', () => {
 	it('prefers literal segments over path parameters', () => {
@@ -76,6 +76,9 @@ describe('contract checker', () => {
 				expect.stringMatching(/body field \/whatever is not documented/),
 			]);
 			expect(checkRequest({ method: 'PATCH', path: '/api/v1/accounts/1/conversations/2/messages/9', body: { status: 'read' } })).toEqual([]);
+			// routes without a field list are matched by route only, and named
+			expect(uncheckedUndocumentedRoutes()).toContain('GET /api/v1/accounts/{account_id}/contacts/{id}/notes');
+			expect(uncheckedUndocumentedRoutes()).not.toContain('PATCH /api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}');
 			// PATCH /contacts/{id} is checked like PUT
 			expect(checkRequest({ method: 'PATCH', path: '/api/v1/accounts/1/contacts/3', body: { nmae: 'B' } }).join('\n')).toMatch(/\/nmae/);
 		});

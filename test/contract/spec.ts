@@ -6,7 +6,8 @@
  * Strict: a body field the operation's schema does not name is a violation (request bodies are
  * checked as if every object schema with `properties` had `additionalProperties: false`), query
  * values are checked against their declared schema (enums, types), and a route that is neither in
- * the spec nor in UNDOCUMENTED_ROUTES is a violation. Undocumented routes list their body fields.
+ * the spec nor in UNDOCUMENTED_ROUTES is a violation. An undocumented route is checked (query names, body
+ * fields) once its entry lists its `body` fields; `uncheckedUndocumentedRoutes()` names the entries that don't yet.
  * Set CHATWOOT_SWAGGER to check against another copy of the spec.
  */
 import Ajv2020 from 'ajv/dist/2020';
@@ -112,6 +113,12 @@ export const UNDOCUMENTED_QUERY: Record<string, string[]> = {
 /** Body rules of the spec that the server does not enforce (API-NOTES §6). */
 export const BODY_DEVIATIONS: Array<{ method: string; template: string; ignore: (error: Json) => boolean; reason: string }> = [
 	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/reports/conversations',
+		ignore: (e) => e.keyword === 'enum' && e.instancePath === '/type',
+		reason: 'reports_controller.rb#conversation_params passes any type; V2::ReportBuilder#conversation_metrics answers agent metrics for every type but account (spec enum: account only)',
+	},
+	{
 		method: 'POST',
 		template: '/api/v1/accounts/{account_id}/automation_rules',
 		ignore: (e) => e.keyword === 'enum' && e.instancePath === '/event_name',
@@ -201,6 +208,18 @@ export const BODY_DEVIATIONS: Array<{ method: string; template: string; ignore: 
 export const UNDOCUMENTED_BODY_FIELDS: Array<{ method: string; template: string; fields: string[]; reason: string }> = [
 	{
 		method: 'POST',
+		template: '/platform/api/v1/accounts',
+		fields: ['/features'],
+		reason: 'platform/api/v1/accounts_controller.rb#permitted_params permits features: {} (#update_resource_features enables/disables each)',
+	},
+	{
+		method: 'PATCH',
+		template: '/platform/api/v1/accounts/{account_id}',
+		fields: ['/features'],
+		reason: 'platform/api/v1/accounts_controller.rb#permitted_params permits features: {}',
+	},
+	{
+		method: 'POST',
 		template: '/api/v1/accounts/{account_id}/contacts',
 		fields: ['/source_id'],
 		reason: 'contacts_controller.rb#build_contact_inbox passes params[:source_id] to ContactInboxBuilder with inbox_id',
@@ -257,7 +276,7 @@ function load() {
 		}
 	}
 	for (const route of UNDOCUMENTED_ROUTES) {
-		operations.push(makeOperation(route.method, route.template, { undocumented: route.reason, bodyFields: route.body ?? [] }, new Set(), new Map()));
+		operations.push(makeOperation(route.method, route.template, { undocumented: route.reason, bodyFields: route.body }, new Set(), new Map()));
 	}
 	cache = { spec, operations, ajv };
 	return cache;
@@ -419,8 +438,14 @@ function queryValidator(schema: Json) {
 	return validate;
 }
 
-/** An undocumented route: no query parameters unless listed in UNDOCUMENTED_QUERY, body fields only from its list. */
+/** Undocumented routes whose entry has no `body` field list yet: their requests are matched by route only. */
+export function uncheckedUndocumentedRoutes(): string[] {
+	return UNDOCUMENTED_ROUTES.filter((r) => r.body === undefined).map((r) => `${r.method} ${r.template}`);
+}
+
+/** An undocumented route with a field list: no query parameters unless listed in UNDOCUMENTED_QUERY, body fields only from its list. */
 function checkUndocumented(request: LoggedRequest, op: SpecOperation, label: string): string[] {
+	if (op.operation.bodyFields === undefined) return [];
 	const problems: string[] = [];
 	const key = `${op.method} ${op.template}`;
 	const allowedQuery = new Set(UNDOCUMENTED_QUERY[key] ?? []);
