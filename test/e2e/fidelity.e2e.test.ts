@@ -94,3 +94,42 @@ describe('Client API Contact → Get on an inbox that enforces identity validati
 		SCENARIO_TIMEOUT,
 	);
 });
+
+describe("Return All through Chatwoot's own 429 (fidelity review A7)", () => {
+	test(
+		'a 429 without Retry-After (as Rack::Attack answers) pauses until the next clock minute and the list completes',
+		async () => {
+			const { accountId } = env;
+			await env.sim.seedMany('contacts', { accountId, n: 40 });
+			// one 429 on the contact list, answered like config/initializers/rack_attack.rb does: text/plain "Retry later",
+			// no Retry-After header (the simulator's default); the node must wait for the next minute window, not give up
+			await env.sim.control('POST', '/requests/clear');
+			await env.sim.control('POST', '/faults', { rate: 1, kinds: ['429'], methods: ['GET'], pathPattern: '/contacts$', limit: 1 });
+			try {
+				const wf = await env.n8n.createWorkflow(
+					manualWorkflow('E2E return all through a 429', [
+						{
+							name: 'All Contacts',
+							type: 'n8n-nodes-chatwoot-suite.chatwoot',
+							parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
+							credentials: { chatwootSuiteApi: env.cred },
+						},
+					]),
+					env.credentials,
+				);
+				const run = await env.n8n.execute(wf.id);
+				expect(run.ok).toBe(true);
+				const requests = (await env.sim.requests()).filter((r: any) => /\/contacts$/.test(r.path));
+				const throttled = requests.filter((r: any) => r.status === 429);
+				expect(throttled).toHaveLength(1);
+				const state = await env.sim.state();
+				const expected = state.contacts.filter((c: any) => c.account_id === accountId).map((c: any) => c.id);
+				const got = N8nInstance.nodeOutput(run.result, 'All Contacts').map((c: any) => c.id);
+				expect([...got].sort((a, b) => a - b)).toEqual([...expected].sort((a: number, b: number) => a - b));
+			} finally {
+				await env.sim.control('POST', '/faults', {});
+			}
+		},
+		SCENARIO_TIMEOUT,
+	);
+});
