@@ -10,6 +10,10 @@ export interface RequestSubject {
 	baseUrl?: string;
 	/** Set for Platform API requests (`/platform/api/v1`), whose errors and IDs differ from an account's. */
 	api?: 'platform';
+	/** Set after a 404 when the token's user has no account with this ID (see account.ts). */
+	accountMissing?: boolean;
+	/** The accounts the token's user belongs to, when known. */
+	memberOf?: number[];
 }
 
 export interface HttpFailure {
@@ -176,6 +180,14 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 					"Check the Account ID in the credential (or the node's account override): it is the number after /app/accounts/ in Chatwoot's address bar, and the token's user must be a member of that account.",
 			};
 		}
+		if (error === 'Bot is not authorized to access this account') {
+			return {
+				httpCode,
+				message: `The agent bot has no access to ${account}`,
+				description:
+					"An agent bot works only in the account it was created in, or in accounts where it is connected to an inbox. Check the Account ID in the Chatwoot credential (the number after /app/accounts/ in Chatwoot's address bar).",
+			};
+		}
 		if (error === 'Account is suspended') {
 			return { httpCode, message: `Chatwoot ${account} is suspended`, description: 'Ask your Chatwoot administrator to reactivate the account.' };
 		}
@@ -228,6 +240,17 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 			httpCode,
 			message: `${capitalise(name)} was not found in Chatwoot`,
 			description: 'Check the ID: the Platform API uses the installation-wide IDs it returned when the record was created. It may also have been deleted (Chatwoot deletes accounts and users in the background).',
+		};
+	}
+	if (status === 404 && subject.accountMissing && subject.accountId !== undefined) {
+		const where = subject.baseUrl ? ` at ${subject.baseUrl}` : '';
+		const memberOf = subject.memberOf?.length
+			? ` The token's user belongs to account${subject.memberOf.length > 1 ? 's' : ''} ${subject.memberOf.join(', ')}.`
+			: '';
+		return {
+			httpCode,
+			message: `Chatwoot account ${subject.accountId} does not exist${where}`,
+			description: `Open the Chatwoot credential and correct its Account ID: it is the number after /app/accounts/ in Chatwoot's address bar.${memberOf}`,
 		};
 	}
 	if (status === 404) {
@@ -310,9 +333,12 @@ export function toNodeApiError(
 	const description = redact(friendly.description, secrets);
 	const safeBody = failure.body === undefined ? null : JSON.parse(redact(JSON.stringify(failure.body) ?? 'null', secrets));
 	const errorResponse = { message, description, httpCode: friendly.httpCode ?? null, body: safeBody } as JsonObject;
-	return new NodeApiError(node, errorResponse, {
+	const error = new NodeApiError(node, errorResponse, {
 		message,
 		description,
 		httpCode: friendly.httpCode,
 	});
+	// Lets callers that treat a 404 as "the record is gone" tell a missing account apart (isMissingAccountError).
+	if (subject.accountMissing && failure.status === 404) error.context.accountMissing = true;
+	return error;
 }

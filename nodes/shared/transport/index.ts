@@ -1,3 +1,4 @@
+export * from './account';
 export * from './download';
 export * from './envelope';
 export * from './errors';

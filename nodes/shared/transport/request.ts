@@ -9,6 +9,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { checkAccount } from './account';
 import { readHttpFailure, toNodeApiError } from './errors';
 import type { HttpFailure, RequestSubject } from './errors';
 import { limiterFor } from './limiter';
@@ -136,6 +137,7 @@ function resolveAccountId(context: ChatwootContext, override: string | number | 
 }
 
 interface Target {
+	scope: NonNullable<ChatwootRequest['scope']>;
 	credentialType: string;
 	url: string;
 	secrets: Array<string | undefined>;
@@ -148,6 +150,7 @@ async function resolveTarget(context: ChatwootContext, request: ChatwootRequest)
 		const credential = await getClientCredential(context);
 		const inbox = encodeURIComponent(credential.inboxIdentifier);
 		return {
+			scope,
 			credentialType: CLIENT_CREDENTIAL,
 			url: `${credential.baseUrl}/public/api/v1/inboxes/${inbox}${request.path}`,
 			secrets: [credential.hmacToken],
@@ -171,6 +174,7 @@ async function resolveTarget(context: ChatwootContext, request: ChatwootRequest)
 		prefix = `/api/${scope === 'reports' ? 'v2' : 'v1'}/accounts/${accountId}`;
 	}
 	return {
+		scope,
 		credentialType: API_CREDENTIAL,
 		url: `${credential.baseUrl}${prefix}${request.path}`,
 		secrets: [credential.accessToken],
@@ -227,7 +231,7 @@ export async function chatwootApiRequest(context: ChatwootContext, request: Chat
 		const kind = classifyFailure(failure);
 		const canRetry = attempt < policy.maxAttempts;
 		if (kind === 'final' || !canRetry) {
-			throw toNodeApiError(context.getNode(), failure, target.subject, target.secrets);
+			throw toNodeApiError(context.getNode(), failure, await blameFor(context, target, failure), target.secrets);
 		}
 		if (kind === 'rateLimited') {
 			const retryAfter = parseRetryAfter(failure.headers['retry-after']);
@@ -249,6 +253,22 @@ export async function chatwootApiRequest(context: ChatwootContext, request: Chat
 		}
 		await sleep(backoffDelay(attempt, policy));
 	}
+}
+
+/**
+ * Who a final failure is about. A 404 on an account-scoped path is also what Chatwoot answers for an account ID
+ * that does not exist (see account.ts): ask once whether the account exists before blaming the record.
+ */
+async function blameFor(context: ChatwootContext, target: Target, failure: HttpFailure): Promise<RequestSubject> {
+	const accountId = target.subject.accountId;
+	if (failure.status !== 404 || target.scope === 'root' || target.scope === 'public' || accountId === undefined) {
+		return target.subject;
+	}
+	const check = await checkAccount(context, String(accountId), async () =>
+		await chatwootApiRequest(context, { method: 'GET', path: '/api/v1/profile', scope: 'root', retry: { maxAttempts: 1 } }),
+	);
+	if (!check.missing) return target.subject;
+	return { ...target.subject, accountMissing: true, memberOf: check.memberOf };
 }
 
 interface FullResponse {

@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { compact, getId, parseJsonField } from '../../../shared/helpers/items';
-import { chatwootApiRequest, unwrapList, unwrapRecord } from '../../../shared/transport';
+import { chatwootApiRequest, isMissingAccountError, unwrapList, unwrapRecord } from '../../../shared/transport';
 import { agentLocator, contactLocator, inboxLocator, simplifyField, teamLocator } from '../../../shared/descriptions';
 import { toUnixSeconds } from '../../../shared/helpers/time';
 import { conversationItems } from './shared';
@@ -218,7 +218,7 @@ function explain(
 	where: { contactId?: number; inboxId?: number; sourceId?: string },
 	itemIndex: number,
 ): unknown {
-	if (!(error instanceof NodeApiError)) return error;
+	if (!(error instanceof NodeApiError) || isMissingAccountError(error)) return error;
 	if (error.httpCode === '404') {
 		const message =
 			where.sourceId !== undefined

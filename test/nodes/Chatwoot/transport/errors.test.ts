@@ -47,6 +47,7 @@ describe('describeFailure', () => {
 	it.each([
 		[401, { error: 'Invalid Access Token' }, /rejected the access token/, /Profile settings/],
 		[401, { error: 'You are not authorized to access this account' }, /no access to account 3/, /Account ID/],
+		[401, { error: 'Bot is not authorized to access this account' }, /agent bot has no access to account 3/, /Account ID/],
 		[401, { error: 'Access to this endpoint is not authorized for bots' }, /Agent-bot tokens/, /user's access token/],
 		[401, { error: 'You are not authorized to do this action' }, /role/, /administrator/],
 		[401, { errors: ['You need to sign in or sign up before continuing.'] }, /did not accept the credential/, /token/],
