@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { idExtractRegex, idValidationRegex } from './helpers/ids';
+
 interface LocatorSpec {
 	name: string;
 	displayName: string;
@@ -7,14 +9,21 @@ interface LocatorSpec {
 	searchListMethod: string;
 	/** Path segment of Chatwoot's web UI URL that holds the ID, e.g. "conversations". */
 	urlSegment: string;
+	/** Other path segments Chatwoot's UI puts the same ID after (e.g. `inbox` in `/inbox/3`). */
+	extraUrlSegments?: string[];
 	urlExample: string;
 	description: string;
 	required?: boolean;
 }
 
-/** A resource locator with "From List" (searchable), "By ID" and, where Chatwoot's UI has one, "By URL". */
+/**
+ * A resource locator with "From List" (searchable), "By ID" and, where Chatwoot's UI has one, "By URL".
+ * Every mode takes a number, `#42` or a Chatwoot address (getId reads all of them), because n8n keeps the
+ * value when the user switches mode.
+ */
 export function locator(spec: LocatorSpec): INodeProperties {
 	const label = spec.displayName.toLowerCase();
+	const accepted = idValidationRegex([spec.urlSegment, ...(spec.extraUrlSegments ?? [])]);
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -34,22 +43,15 @@ export function locator(spec: LocatorSpec): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 42',
-				validation: [
-					{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${label} ID (a number)` } },
-				],
+				validation: [{ type: 'regex', properties: { regex: accepted, errorMessage: `Not a valid ${label} ID (a number)` } }],
 			},
 			{
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
 				placeholder: spec.urlExample,
-				extractValue: { type: 'regex', regex: `/${spec.urlSegment}/(\\d+)` },
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: `.*/${spec.urlSegment}/\\d+.*`, errorMessage: `Not a Chatwoot ${label} URL` },
-					},
-				],
+				extractValue: { type: 'regex', regex: idExtractRegex([spec.urlSegment, ...(spec.extraUrlSegments ?? [])]) },
+				validation: [{ type: 'regex', properties: { regex: accepted, errorMessage: `Not a Chatwoot ${label} URL` } }],
 			},
 		],
 	};
@@ -61,6 +63,7 @@ export const inboxLocator = (description = 'The inbox to use'): INodeProperties 
 		displayName: 'Inbox',
 		searchListMethod: 'searchInboxes',
 		urlSegment: 'inboxes',
+		extraUrlSegments: ['inbox'],
 		urlExample: 'https://app.chatwoot.com/app/accounts/1/settings/inboxes/3',
 		description,
 	});
@@ -106,7 +109,7 @@ export const agentLocator = (name = 'agentId', description = 'The agent (a Chatw
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 4',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid agent ID (a number)' } }],
+			validation: [{ type: 'regex', properties: { regex: idValidationRegex([]), errorMessage: 'Not a valid agent ID (a number)' } }],
 		},
 	],
 });
@@ -117,6 +120,7 @@ export const teamLocator = (name = 'teamId', description = 'The team'): INodePro
 		displayName: 'Team',
 		searchListMethod: 'searchTeams',
 		urlSegment: 'teams',
+		extraUrlSegments: ['team'],
 		urlExample: 'https://app.chatwoot.com/app/accounts/1/settings/teams/2/edit',
 		description,
 	});

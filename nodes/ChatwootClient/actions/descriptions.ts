@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { idValidationRegex } from '../../shared/helpers/ids';
+
 /** The contact's source ID in this inbox: every Client API call after contact create names it. */
 export const contactIdentifierField: INodeProperties = {
 	displayName: 'Contact Identifier',
@@ -32,8 +34,9 @@ export const conversationLocator = (description = 'The conversation of this cont
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 42',
+			// Also `#42` or a conversation's address from Chatwoot: getId reads both (shared/helpers/ids.ts).
 			validation: [
-				{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid conversation ID (a number)' } },
+				{ type: 'regex', properties: { regex: idValidationRegex(['conversations']), errorMessage: 'Not a valid conversation ID (a number)' } },
 			],
 		},
 	],

@@ -1,23 +1,34 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { parseChatwootId, urlSegmentsFor } from './ids';
+
 export function toItems(data: IDataObject | IDataObject[] | null | undefined): INodeExecutionData[] {
 	if (data === null || data === undefined) return [];
 	const list = Array.isArray(data) ? data : [data];
 	return list.map((json) => ({ json }));
 }
 
-/** Reads a plain or resource-locator parameter holding a numeric Chatwoot ID. */
+/**
+ * Reads a plain or resource-locator parameter holding a numeric Chatwoot ID. Whatever the locator's mode, it
+ * accepts `42`, ` 42 `, `#42` and an address copied from Chatwoot (see ids.ts): n8n keeps the value when the
+ * user switches mode, so a URL can arrive in "By ID" or "From List".
+ */
 export function getId(context: IExecuteFunctions, name: string, itemIndex: number, label: string): number {
-	const raw = context.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) as unknown;
-	const text = String(raw ?? '').trim();
-	if (!/^\d+$/.test(text)) {
+	// Raw, not extractValue: n8n's URL-mode extraction would reject `42` typed into "By URL".
+	const raw = context.getNodeParameter(name, itemIndex, undefined) as unknown;
+	const id = parseChatwootId(raw, name);
+	if (id === undefined) {
+		const value = raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+		const text = String(value ?? '').trim();
+		const segments = urlSegmentsFor(name);
+		const byUrl = segments.length ? `, paste its address from Chatwoot (…/${segments[0]}/42)` : '';
 		throw new NodeOperationError(context.getNode(), `The ${label} "${text}" is not a valid ID`, {
 			itemIndex,
-			description: `Enter the numeric ${label}, pick one from the list, or map it from a previous node.`,
+			description: `Enter the numeric ${label}${byUrl}, pick one from the list, or map it from a previous node.`,
 		});
 	}
-	return Number(text);
+	return id;
 }
 
 /** Parses a JSON field a user typed, naming the field when it is malformed. */
