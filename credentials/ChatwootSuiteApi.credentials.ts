@@ -12,7 +12,8 @@ export class ChatwootSuiteApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/chatwoot.svg', dark: 'file:../icons/chatwoot.dark.svg' };
 
-	documentationUrl = 'https://developers.chatwoot.com/api-reference/introduction';
+	// "Open docs" in the credential dialog: where to find the token and the Account ID.
+	documentationUrl = 'https://github.com/n8n-nodes-chatwoot-suite/n8n-nodes-chatwoot-suite#chatwoot-api-credential';
 
 	properties: INodeProperties[] = [
 		{

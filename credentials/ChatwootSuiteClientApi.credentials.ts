@@ -9,7 +9,8 @@ export class ChatwootSuiteClientApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/chatwoot.svg', dark: 'file:../icons/chatwoot.dark.svg' };
 
-	documentationUrl = 'https://developers.chatwoot.com/api-reference/introduction';
+	// "Open docs" in the credential dialog: where to find the inbox identifier and HMAC token.
+	documentationUrl = 'https://github.com/n8n-nodes-chatwoot-suite/n8n-nodes-chatwoot-suite#chatwoot-client-api-credential';
 
 	properties: INodeProperties[] = [
 		{

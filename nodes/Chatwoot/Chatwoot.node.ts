@@ -21,6 +21,8 @@ export class Chatwoot implements INodeType {
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage Chatwoot contacts, conversations, messages and inboxes',
 		defaults: { name: 'Chatwoot' },
+		// The editor's Docs link: this package's README (n8n otherwise links an npm page).
+		documentationUrl: 'https://github.com/n8n-nodes-chatwoot-suite/n8n-nodes-chatwoot-suite#operations',
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

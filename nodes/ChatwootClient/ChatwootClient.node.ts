@@ -18,6 +18,8 @@ export class ChatwootClient implements INodeType {
 		description:
 			"Act as a customer through Chatwoot's Client API (API inboxes): create contacts, start conversations and send messages from your own chat interface",
 		defaults: { name: 'Chatwoot Client' },
+		// The editor's Docs link: this package's README (n8n otherwise links an npm page).
+		documentationUrl: 'https://github.com/n8n-nodes-chatwoot-suite/n8n-nodes-chatwoot-suite#chatwoot-client-customer-side',
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -21,7 +21,8 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description:
 					'Send a message in a conversation: a reply to the contact, a private note visible only to agents, or (in API inboxes) a message from the contact',
-				action: 'Create a message',
+				// What people look for (n8n's Slack and Telegram nodes say "Send a message"); the value stays `create`.
+				action: 'Send a message',
 			},
 			{
 				name: 'Delete',
