@@ -115,6 +115,15 @@ async function setAccountId(dialog, value) {
 	await input.blur();
 }
 
+/** CHROMIUM, else Debian's chromium, else Google Chrome (preinstalled on GitHub's runners). */
+function chromiumPath() {
+	if (process.env.CHROMIUM) return process.env.CHROMIUM;
+	const candidates = ['/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/chromium-browser'];
+	const found = candidates.find((p) => fs.existsSync(p));
+	if (!found) throw new Error('no Chromium found: apt-get install chromium, or set CHROMIUM=/path/to/chrome');
+	return found;
+}
+
 async function main() {
 	const startedAt = Date.now();
 	fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -140,7 +149,7 @@ async function main() {
 
 		t = Date.now();
 		browser = await chromium.launch({
-			executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+			executablePath: chromiumPath(),
 			headless: !process.env.UI_HEADED,
 			args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 		});
