@@ -160,6 +160,7 @@ async function resolveTarget(context: ChatwootContext, request: ChatwootRequest)
 	if (scope === 'platform') {
 		const credential = await getPlatformCredential(context);
 		return {
+			scope,
 			credentialType: PLATFORM_CREDENTIAL,
 			url: `${credential.baseUrl}/platform/api/v1${request.path}`,
 			secrets: [credential.accessToken],
@@ -261,7 +262,8 @@ export async function chatwootApiRequest(context: ChatwootContext, request: Chat
  */
 async function blameFor(context: ChatwootContext, target: Target, failure: HttpFailure): Promise<RequestSubject> {
 	const accountId = target.subject.accountId;
-	if (failure.status !== 404 || target.scope === 'root' || target.scope === 'public' || accountId === undefined) {
+	const accountScoped = target.scope === 'account' || target.scope === 'reports';
+	if (failure.status !== 404 || !accountScoped || accountId === undefined) {
 		return target.subject;
 	}
 	const check = await checkAccount(context, String(accountId), async () =>
