@@ -15,7 +15,8 @@ export class ChatwootSuitePlatformApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/chatwoot.svg', dark: 'file:../icons/chatwoot.dark.svg' };
 
-	documentationUrl = 'https://developers.chatwoot.com/api-reference/introduction';
+	// "Open docs" in the credential dialog: where to find the Platform App token.
+	documentationUrl = 'https://github.com/n8n-nodes-chatwoot-suite/n8n-nodes-chatwoot-suite#chatwoot-platform-api-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -19,6 +19,8 @@ export class ChatwootPlatform implements INodeType {
 		description:
 			"Provision a self-hosted Chatwoot through its Platform API: create accounts, users, memberships and agent bots for your customers",
 		defaults: { name: 'Chatwoot Platform' },
+		// The editor's Docs link: this package's README (n8n otherwise links an npm page).
+		documentationUrl: 'https://github.com/n8n-nodes-chatwoot-suite/n8n-nodes-chatwoot-suite#chatwoot-platform-provisioning',
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

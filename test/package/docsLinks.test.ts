@@ -7,8 +7,10 @@ import * as path from 'path';
 
 import { ChatwootSuiteApi } from '../../credentials/ChatwootSuiteApi.credentials';
 import { ChatwootSuiteClientApi } from '../../credentials/ChatwootSuiteClientApi.credentials';
+import { ChatwootSuitePlatformApi } from '../../credentials/ChatwootSuitePlatformApi.credentials';
 import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
 import { ChatwootClient } from '../../nodes/ChatwootClient/ChatwootClient.node';
+import { ChatwootPlatform } from '../../nodes/ChatwootPlatform/ChatwootPlatform.node';
 
 const root = path.resolve(__dirname, '../..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -41,6 +43,8 @@ describe('documentation links', () => {
 		['Chatwoot Client node', new ChatwootClient().description.documentationUrl, 'chatwoot-client-customer-side'],
 		['Chatwoot API credential', new ChatwootSuiteApi().documentationUrl, 'chatwoot-api-credential'],
 		['Chatwoot Client API credential', new ChatwootSuiteClientApi().documentationUrl, 'chatwoot-client-api-credential'],
+		['Chatwoot Platform node', new ChatwootPlatform().description.documentationUrl, 'chatwoot-platform-provisioning'],
+		['Chatwoot Platform API credential', new ChatwootSuitePlatformApi().documentationUrl, 'chatwoot-platform-api-credential'],
 	])('%s links %s', (_name, url, fragment) => {
 		expect(url).toBe(`${repository}#${fragment}`);
 		expect([...anchors]).toContain(fragment);

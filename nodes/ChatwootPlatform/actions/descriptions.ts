@@ -1,12 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const idMode = (label: string) => ({
+import { idValidationRegex } from '../../shared/helpers/ids';
+
+/** "By ID": also `#42` or an address with the ID (getId reads both, shared/helpers/ids.ts). */
+const idMode = (label: string, urlSegments: string[]) => ({
 	displayName: 'By ID',
 	name: 'id',
 	type: 'string' as const,
 	placeholder: 'e.g. 42',
 	validation: [
-		{ type: 'regex' as const, properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${label} ID (a number)` } },
+		{ type: 'regex' as const, properties: { regex: idValidationRegex(urlSegments), errorMessage: `Not a valid ${label} ID (a number)` } },
 	],
 });
 
@@ -20,7 +23,7 @@ export const accountLocator = (description = 'The account'): INodeProperties => 
 	description: `${description}. The list shows the accounts this Platform App created; it can use no other.`,
 	modes: [
 		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchAccounts', searchable: true } },
-		idMode('account'),
+		idMode('account', ['accounts']),
 	],
 });
 
@@ -34,7 +37,7 @@ export const agentBotLocator = (description = 'The agent bot'): INodeProperties 
 	description: `${description}. The list shows the agent bots this Platform App created; it can use no other.`,
 	modes: [
 		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchAgentBots', searchable: true } },
-		idMode('agent bot'),
+		idMode('agent bot', ['agent_bots']),
 	],
 });
 

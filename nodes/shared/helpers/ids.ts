@@ -17,6 +17,10 @@ const URL_SEGMENTS: Record<string, string[]> = {
 	conversationId: ['conversations'],
 	inboxId: ['inboxes', 'inbox'],
 	teamId: ['teams', 'team'],
+	// Platform node: `…/app/accounts/:accountId/…`, Super Admin's `/super_admin/accounts/:id`, `/agent_bots/:id`, `/users/:id`
+	accountId: ['accounts'],
+	agentBotId: ['agent_bots'],
+	userId: ['users'],
 };
 
 /** The ID kinds whose address carries them as a query parameter. */

@@ -10,6 +10,7 @@ import { ChatwootSuiteApi } from '../../../credentials/ChatwootSuiteApi.credenti
 import { ChatwootSuiteClientApi } from '../../../credentials/ChatwootSuiteClientApi.credentials';
 import { Chatwoot } from '../../../nodes/Chatwoot/Chatwoot.node';
 import { ChatwootClient } from '../../../nodes/ChatwootClient/ChatwootClient.node';
+import { ChatwootPlatform } from '../../../nodes/ChatwootPlatform/ChatwootPlatform.node';
 import { parseChatwootId } from '../../../nodes/shared/helpers/ids';
 import { runNode } from '../../helpers/n8n-harness';
 import { startSimulator } from '../../simulator';
@@ -37,7 +38,7 @@ function locators(node: INodeType): Found[] {
 	return found;
 }
 
-const all = [...locators(new Chatwoot()), ...locators(new ChatwootClient())];
+const all = [...locators(new Chatwoot()), ...locators(new ChatwootClient()), ...locators(new ChatwootPlatform())];
 
 /** n8n's editor check (NodeHelpers.validateResourceLocatorParameter): every regex must match `^…$`. */
 function editorErrors(property: INodeProperties, mode: string, value: string): string[] {
@@ -57,6 +58,8 @@ function sampleUrl(found: Found): string | undefined {
 	const url = found.property.modes!.find((m) => m.name === 'url');
 	if (url) return String(url.placeholder);
 	if (found.path.endsWith('conversationId')) return 'https://app.chatwoot.com/app/accounts/1/conversations/42';
+	if (found.path.endsWith('accountId')) return 'https://app.chatwoot.com/app/accounts/42/dashboard';
+	if (found.path.endsWith('agentBotId')) return 'https://app.chatwoot.com/super_admin/agent_bots/42';
 	return undefined;
 }
 
@@ -64,6 +67,7 @@ describe('every resource locator accepts every form in every mode', () => {
 	it('finds the locators (Chatwoot and Chatwoot Client nodes)', () => {
 		expect(all.length).toBeGreaterThan(20);
 		expect(all.some((f) => f.node === 'chatwootClient')).toBe(true);
+		expect(all.some((f) => f.node === 'chatwootPlatform')).toBe(true);
 	});
 
 	it.each(all.map((f) => [`${f.node} ${f.path}`, f] as const))('%s', (_name, found) => {
