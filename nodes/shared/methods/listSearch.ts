@@ -13,11 +13,12 @@ function matches(filter: string | undefined, ...values: unknown[]): boolean {
 	return values.some((v) => v !== undefined && v !== null && String(v).toLowerCase().includes(needle));
 }
 
-export async function searchInboxes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const inboxes = unwrapList(await chatwootApiRequest(this, { method: 'GET', path: '/inboxes' }));
-	const base = await webUrl(this, '/settings/inboxes');
+async function listInboxes(context: ILoadOptionsFunctions, filter: string | undefined, onlyApi: boolean): Promise<INodeListSearchResult> {
+	const inboxes = unwrapList(await chatwootApiRequest(context, { method: 'GET', path: '/inboxes' }));
+	const base = await webUrl(context, '/settings/inboxes');
 	return {
 		results: inboxes
+			.filter((i) => !onlyApi || i.channel_type === 'Channel::Api')
 			.filter((i) => matches(filter, i.name, i.id, i.channel_type))
 			.map((i) => ({
 				name: `${String(i.name)} (${String(i.channel_type ?? '').replace('Channel::', '')})`,
@@ -25,6 +26,15 @@ export async function searchInboxes(this: ILoadOptionsFunctions, filter?: string
 				url: `${base}/${String(i.id)}`,
 			})),
 	};
+}
+
+export async function searchInboxes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await listInboxes(this, filter, false);
+}
+
+/** Only API-channel inboxes (`Channel::Api`): the only ones with a callback URL (webhook_url). */
+export async function searchApiInboxes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await listInboxes(this, filter, true);
 }
 
 export async function searchContacts(
