@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { chatwootApiCredentialTest } from '../shared/methods/credentialTest';
-import { searchInboxes } from '../shared/methods/listSearch';
+import { searchApiInboxes, searchInboxes } from '../shared/methods/listSearch';
 import { getLabels } from '../shared/methods/loadOptions';
 import { properties } from './descriptions';
 import * as lifecycle from './lifecycle';
@@ -21,7 +21,10 @@ export class ChatwootTrigger implements INodeType {
 		icon: { light: 'file:../../icons/chatwoot.svg', dark: 'file:../../icons/chatwoot.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
+		// The loop guard (Options → Ignore Messages From This Credential) is on by default: say so on the canvas.
+		subtitle:
+			'={{ $parameter["events"].join(", ") + (($parameter["options"] || {})["ignoreOwnMessages"] === false ? "" : " · own messages ignored") }}',
+		documentationUrl: 'https://github.com/n8n-nodes-chatwoot-suite/n8n-nodes-chatwoot-suite#chatwoot-trigger',
 		description: 'Starts the workflow when Chatwoot sends a signed webhook event',
 		defaults: { name: 'Chatwoot Trigger' },
 		inputs: [],
@@ -40,7 +43,7 @@ export class ChatwootTrigger implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchInboxes },
+		listSearch: { searchApiInboxes, searchInboxes },
 		loadOptions: { getLabels },
 		credentialTest: { chatwootApiCredentialTest },
 	};

@@ -36,14 +36,29 @@ const EVENT_INFO: Record<string, { name: string; description: string }> = {
 	webwidget_triggered: { name: 'Web Widget Triggered', description: 'A visitor opened the website live-chat widget' },
 };
 
+/** The API inbox of the API Inbox Callback source: its list shows API-channel inboxes only (the others have no callback URL). */
+function apiInboxLocator(): INodeProperties {
+	const base = inboxLocator('The API inbox whose callback URL this trigger uses. Only inboxes of the API channel have one.');
+	return {
+		...base,
+		modes: base.modes!.map((mode) =>
+			mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchApiInboxes' } } : mode,
+		),
+	};
+}
+
+/** Under Events: the loop guard is on by default but sits in Options, so say what it drops (issue 17). */
+const LOOP_GUARD_HINT =
+	"Messages sent with this credential's token, also those its user types in Chatwoot, start nothing unless you turn off Options → Ignore Messages From This Credential";
+
 function eventOptions(events: readonly string[]): INodePropertyOptions[] {
 	return events.map((value) => ({ ...EVENT_INFO[value], value })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export const properties: INodeProperties[] = [
 	{
-		displayName:
-			'Chatwoot does not send webhooks to private-network addresses (localhost, 127.0.0.1, 10.x, 172.16–31.x, 192.168.x, Docker networks) unless its server sets SAFE_FETCH_ALLOW_PRIVATE_NETWORK=true. If n8n runs on your computer or LAN, set that variable on the Chatwoot server (web and Sidekiq) or give n8n a public address (WEBHOOK_URL); otherwise no event ever arrives. Managing webhooks and inbox callbacks needs an administrator\'s access token.',
+		// The one thing that fails silently; the rest is in the fields and README → Chatwoot Trigger.
+		displayName: `Chatwoot sends no events to private addresses (localhost, 192.168.x, Docker) unless its server sets SAFE_FETCH_ALLOW_PRIVATE_NETWORK=true. <a href="https://github.com/n8n-nodes-chatwoot-suite/n8n-nodes-chatwoot-suite#chatwoot-trigger" target="_blank">Setup, signatures and filters</a>`,
 		name: 'privateNetworkNotice',
 		type: 'notice',
 		default: '',
@@ -57,26 +72,20 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Account Webhook',
 				value: 'accountWebhook',
-				description: 'An account-wide webhook, created and removed with this workflow; every event type is available',
+				description:
+					"An account-wide webhook, created and removed with this workflow; every event type is available. Managing webhooks needs an administrator's access token.",
 			},
 			{
 				name: 'API Inbox Callback',
 				value: 'apiInbox',
-				description: "Set the callback (webhook) URL of one API inbox to this workflow while it is active; the previous URL is restored afterwards",
+				description:
+					"Set the callback (webhook) URL of one API inbox to this workflow while it is active (or listening for a test event); the previous URL is restored afterwards. Managing it needs an administrator's access token.",
 			},
 		],
 		default: 'accountWebhook',
 	},
 	{
-		displayName:
-			"Chatwoot sends an API inbox's conversation, message and typing events to its callback URL without subscriptions; Events only filters what starts the workflow. While this workflow is active (or listening for a test event) the inbox's callback URL points to n8n, and the previous URL is restored when it stops.",
-		name: 'apiInboxNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { source: ['apiInbox'] } },
-	},
-	{
-		...inboxLocator('The API inbox whose callback URL this trigger uses. Only inboxes of the API channel have one.'),
+		...apiInboxLocator(),
 		displayOptions: { show: { source: ['apiInbox'] } },
 	},
 	{
@@ -92,6 +101,7 @@ export const properties: INodeProperties[] = [
 		options: eventOptions(ACCOUNT_EVENTS),
 		default: ['message_created'],
 		description: 'The events that start the workflow; the webhook subscribes to exactly these',
+		hint: LOOP_GUARD_HINT,
 		displayOptions: { show: { source: ['accountWebhook'] } },
 	},
 	{
@@ -101,15 +111,10 @@ export const properties: INodeProperties[] = [
 		required: true,
 		options: eventOptions(API_INBOX_EVENTS),
 		default: ['message_created'],
-		description: 'The events that start the workflow',
+		description:
+			"The events that start the workflow. Chatwoot sends an API inbox's conversation, message and typing events to its callback URL without subscriptions; this only filters what starts the workflow.",
+		hint: LOOP_GUARD_HINT,
 		displayOptions: { show: { source: ['apiInbox'] } },
-	},
-	{
-		displayName:
-			'Every delivery must carry Chatwoot\'s signature (X-Chatwoot-Signature, made with the secret of the webhook or API inbox; this node fetches it from Chatwoot and never stores it in the workflow). A forged, altered, stale (see Signature Tolerance) or repeated delivery is answered 401 and starts nothing; a delivery whose signature was already seen counts as repeated, whatever its X-Chatwoot-Delivery ID. Chatwoot signs account webhooks from 4.12.0 and API inbox callbacks from 4.13.0; with older versions activation fails unless you turn on Accept Unsigned Deliveries (Insecure).',
-		name: 'signatureNotice',
-		type: 'notice',
-		default: '',
 	},
 	{
 		displayName: 'Options',
@@ -203,7 +208,7 @@ export const properties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 3600 },
 				default: 300,
 				description:
-					"How far a delivery's X-Chatwoot-Timestamp may be from n8n's clock before it is refused as stale: 1 to 3600 seconds (0 or an empty value means 300; the check cannot be turned off). Signatures are remembered for twice this time, so a captured delivery cannot be replayed.",
+					"Every delivery must carry Chatwoot's signature (X-Chatwoot-Signature, made with the secret of the webhook or API inbox, which this node fetches from Chatwoot and never stores in the workflow): a forged, altered, stale or repeated delivery is answered 401 and starts nothing. Chatwoot signs account webhooks from 4.12.0 and API inbox callbacks from 4.13.0. This is how far a delivery's X-Chatwoot-Timestamp may be from n8n's clock before it is refused as stale: 1 to 3600 seconds (0 or an empty value means 300; the check cannot be turned off). Signatures are remembered for twice this time, so a captured delivery cannot be replayed.",
 			},
 			{
 				displayName: 'Simplify',

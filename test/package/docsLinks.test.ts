@@ -11,6 +11,7 @@ import { ChatwootSuitePlatformApi } from '../../credentials/ChatwootSuitePlatfor
 import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
 import { ChatwootClient } from '../../nodes/ChatwootClient/ChatwootClient.node';
 import { ChatwootPlatform } from '../../nodes/ChatwootPlatform/ChatwootPlatform.node';
+import { ChatwootTrigger } from '../../nodes/ChatwootTrigger/ChatwootTrigger.node';
 
 const root = path.resolve(__dirname, '../..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -41,6 +42,7 @@ describe('documentation links', () => {
 	it.each([
 		['Chatwoot node', new Chatwoot().description.documentationUrl, 'operations'],
 		['Chatwoot Client node', new ChatwootClient().description.documentationUrl, 'chatwoot-client-customer-side'],
+		['Chatwoot Trigger node', new ChatwootTrigger().description.documentationUrl, 'chatwoot-trigger'],
 		['Chatwoot API credential', new ChatwootSuiteApi().documentationUrl, 'chatwoot-api-credential'],
 		['Chatwoot Client API credential', new ChatwootSuiteClientApi().documentationUrl, 'chatwoot-client-api-credential'],
 		['Chatwoot Platform node', new ChatwootPlatform().description.documentationUrl, 'chatwoot-platform-provisioning'],
