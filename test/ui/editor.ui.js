@@ -8,7 +8,7 @@
  * Steps: sign in · add the Chatwoot node from the node panel (Contact → Get) · create its credential in the
  * dialog (test succeeds) · load the contact list from the simulator and search it · execute the step · open the
  * credential again: a wrong Account ID must be refused · add the Chatwoot Trigger · listen for a test event and
- * receive one the simulator sends.
+ * receive one the simulator sends · API Inbox Callback lists API inboxes only · the canvas subtitle shows the loop guard.
  *
  * Needs Debian's `chromium` (apt-get install chromium) or CHROMIUM=/path/to/chrome; playwright-core drives it.
  * Env: CHROMIUM, UI_OUT (default .ui), E2E_N8N_VERSION (default 2.8.4), UI_HEADED=1 to watch it.
@@ -255,6 +255,11 @@ async function main() {
 			await page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^On message created$/ }).click();
 			await page.waitForSelector('[data-test-id="ndv"]');
 			await page.locator('[data-test-id="node-credentials-select"] input').waitFor();
+			// issue 17 point 3: one short notice; point 4: the loop guard is said under Events
+			const ndv = page.locator('[data-test-id="ndv"]');
+			expect((await ndv.getByText(/SAFE_FETCH_ALLOW_PRIVATE_NETWORK/).count()) === 1, 'the private-network notice is missing');
+			expect((await ndv.getByText(/Deliveries are checked against/).count()) === 0, 'the long signature notice is still shown');
+			await ndv.getByText(/Ignore Messages From This Credential/).first().waitFor();
 		});
 
 		await step(page, 'listen-and-receive-test-event', async () => {
@@ -267,6 +272,22 @@ async function main() {
 			await sim.customerMessage({ inboxId: info.apiInboxId, name: 'Visitor UI', content: 'Hello from the browser test' });
 			await page.locator('[data-test-id="ndv"]', { hasText: 'Hello from the browser test' }).waitFor({ timeout: WAIT });
 			expect(!!hook, 'no test webhook was registered');
+		});
+
+		await step(page, 'api-inbox-callback-lists-api-inboxes-only', async () => {
+			await page.click('[data-test-id="parameter-input-source"]');
+			await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible', { hasText: 'API Inbox Callback' }).first().click();
+			await page.locator('[data-test-id="resource-locator-inboxId"] [data-test-id="rlc-input"]').click();
+			await page.locator('[data-test-id="rlc-item"]').first().waitFor();
+			const names = await page.locator('[data-test-id="rlc-item"]:visible').allInnerTexts();
+			expect(names.length === 1 && /Website API/.test(names[0]), `the inbox list shows: ${names.join(' | ')}`);
+		});
+
+		await step(page, 'canvas-subtitle-shows-loop-guard', async () => {
+			await page.keyboard.press('Escape');
+			await page.click('[data-test-id="ndv-close-button"]');
+			await page.waitForSelector('[data-test-id="ndv"]', { state: 'hidden' });
+			await page.locator('[data-test-id="canvas-node"]', { hasText: 'own messages ignored' }).waitFor();
 		});
 		timings.browserMs = Date.now() - t;
 	} catch (e) {
