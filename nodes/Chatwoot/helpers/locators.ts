@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { idValidationRegex, urlSegmentsFor } from '../../shared/helpers/ids';
+
 /** A locator with "From List" and "By ID" only: records Chatwoot's UI has no per-record URL for. */
 function listOrId(name: string, displayName: string, searchListMethod: string, description: string, required = true): INodeProperties {
 	const label = displayName.toLowerCase();
@@ -17,7 +19,8 @@ function listOrId(name: string, displayName: string, searchListMethod: string, d
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 3',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${label} ID (a number)` } }],
+				// also `#3` or an address with the ID, like every locator (getId reads them; shared/helpers/ids.ts)
+				validation: [{ type: 'regex', properties: { regex: idValidationRegex(urlSegmentsFor(name)), errorMessage: `Not a valid ${label} ID (a number)` } }],
 			},
 		],
 	};
@@ -40,6 +43,9 @@ export const articleLocator = (description = 'The article'): INodeProperties =>
 
 export const labelIdLocator = (description = 'The label'): INodeProperties => listOrId('labelId', 'Label', 'searchLabelIds', description);
 
+/** A slug or an address with `/portals/<slug>`, in both typed modes (n8n keeps the value when the mode changes). */
+const PORTAL_SLUG_OR_URL = '(?:\\s*[A-Za-z0-9_-]+\\s*|\\s*\\S*/portals/[A-Za-z0-9_-]+(?:[/?#]\\S*)?\\s*)';
+
 /** Portals are addressed by their slug, not their ID (`/portals/{slug}`). */
 export const portalLocator = (description = 'The help-center portal'): INodeProperties => ({
 	displayName: 'Portal',
@@ -55,7 +61,7 @@ export const portalLocator = (description = 'The help-center portal'): INodeProp
 			name: 'slug',
 			type: 'string',
 			placeholder: 'e.g. help',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*[A-Za-z0-9_-]+\\s*$', errorMessage: 'Not a portal slug (letters, digits, - and _)' } }],
+			validation: [{ type: 'regex', properties: { regex: PORTAL_SLUG_OR_URL, errorMessage: 'Not a portal slug (letters, digits, - and _)' } }],
 		},
 		{
 			displayName: 'By URL',
@@ -63,7 +69,7 @@ export const portalLocator = (description = 'The help-center portal'): INodeProp
 			type: 'string',
 			placeholder: 'e.g. https://app.chatwoot.com/app/accounts/1/portals/help/en/articles',
 			extractValue: { type: 'regex', regex: '/portals/([A-Za-z0-9_-]+)' },
-			validation: [{ type: 'regex', properties: { regex: '.*/portals/[A-Za-z0-9_-]+.*', errorMessage: 'Not a Chatwoot portal URL' } }],
+			validation: [{ type: 'regex', properties: { regex: PORTAL_SLUG_OR_URL, errorMessage: 'Not a Chatwoot portal URL' } }],
 		},
 	],
 });

@@ -17,6 +17,7 @@ const URL_SEGMENTS: Record<string, string[]> = {
 	conversationId: ['conversations'],
 	inboxId: ['inboxes', 'inbox'],
 	teamId: ['teams', 'team'],
+	macroId: ['macros'],
 	// Platform node: `…/app/accounts/:accountId/…`, Super Admin's `/super_admin/accounts/:id`, `/agent_bots/:id`, `/users/:id`
 	accountId: ['accounts'],
 	agentBotId: ['agent_bots'],

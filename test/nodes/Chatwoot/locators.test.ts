@@ -11,6 +11,7 @@ import { ChatwootSuiteClientApi } from '../../../credentials/ChatwootSuiteClient
 import { Chatwoot } from '../../../nodes/Chatwoot/Chatwoot.node';
 import { ChatwootClient } from '../../../nodes/ChatwootClient/ChatwootClient.node';
 import { ChatwootPlatform } from '../../../nodes/ChatwootPlatform/ChatwootPlatform.node';
+import { parsePortalSlug } from '../../../nodes/Chatwoot/actions/portal/shared';
 import { parseChatwootId } from '../../../nodes/shared/helpers/ids';
 import { runNode } from '../../helpers/n8n-harness';
 import { startSimulator } from '../../simulator';
@@ -38,7 +39,9 @@ function locators(node: INodeType): Found[] {
 	return found;
 }
 
-const all = [...locators(new Chatwoot()), ...locators(new ChatwootClient()), ...locators(new ChatwootPlatform())];
+const everyLocator = [...locators(new Chatwoot()), ...locators(new ChatwootClient()), ...locators(new ChatwootPlatform())];
+/** Locators of numeric IDs (the portal's is a slug, tested below). */
+const all = everyLocator.filter((f) => f.property.modes!.some((m) => m.name === 'id'));
 
 /** n8n's editor check (NodeHelpers.validateResourceLocatorParameter): every regex must match `^…$`. */
 function editorErrors(property: INodeProperties, mode: string, value: string): string[] {
@@ -89,6 +92,20 @@ describe('every resource locator accepts every form in every mode', () => {
 			if (mode.validation) for (const bad of ['abc', '4 2', '']) expect(editorErrors(found.property, mode.name, bad)).not.toEqual([]);
 		}
 	});
+});
+
+describe('the Portal locator (a slug) accepts a slug or an address in every mode', () => {
+	const portals = everyLocator.filter((f) => f.path.endsWith('portalSlug'));
+	it.each(portals.map((f) => [f.path, f] as const))('%s', (_name, found) => {
+		const url = 'https://app.chatwoot.com/app/accounts/1/portals/help/en/articles';
+		for (const mode of found.property.modes!) {
+			for (const value of ['help', ' help ', url, ` ${url} `]) {
+				expect({ mode: mode.name, value, errors: editorErrors(found.property, mode.name, value) }).toEqual({ mode: mode.name, value, errors: [] });
+				expect(parsePortalSlug({ __rl: true, mode: mode.name, value })).toBe('help');
+			}
+		}
+	});
+	it('there is one', () => expect(portals.length).toBeGreaterThan(0));
 });
 
 describe('parseChatwootId reads the ID where Chatwoot puts it', () => {

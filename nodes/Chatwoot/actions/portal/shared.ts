@@ -5,10 +5,17 @@ import { compact } from '../../../shared/helpers/items';
 import { chatwootApiRequest, unwrapList } from '../../../shared/transport';
 import { notFoundOnServerError } from '../../helpers/failures';
 
+/** The slug in a Portal locator value: `help`, ` help ` or an address with `/portals/help/…`, whatever the mode. */
+export function parsePortalSlug(raw: unknown): string {
+	const value = raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+	const text = String(value ?? '').trim();
+	return /\/portals\/([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? text;
+}
+
 /** The portal slug from the Portal locator (portals are addressed by slug in Chatwoot's routes). */
 export function readPortalSlug(context: IExecuteFunctions, itemIndex: number): string {
-	const raw = context.getNodeParameter('portalSlug', itemIndex, undefined, { extractValue: true }) as unknown;
-	const slug = String(raw ?? '').trim();
+	// Raw, not extractValue: n8n's URL-mode extraction would reject a plain slug left in "By URL".
+	const slug = parsePortalSlug(context.getNodeParameter('portalSlug', itemIndex, undefined));
 	if (!/^[A-Za-z0-9_-]+$/.test(slug)) {
 		throw new NodeOperationError(context.getNode(), `"${slug}" is not a portal slug`, {
 			itemIndex,
