@@ -233,10 +233,6 @@ async function main() {
 				expect(result !== 'success', 'Account ID 999 (no such account) was reported as "Connection tested successfully"');
 				expect(/account/i.test(result), `the refusal does not mention the account: ${result}`);
 			},
-			{
-				expectedToFail:
-					'the credential test accepts an Account ID that does not exist (Chatwoot answers 404 for it, like for a missing conversation); fixed by the fidelity branch (issue A2), not yet on main',
-			},
 		);
 
 		await step(page, 'restore-account-id', async () => {
