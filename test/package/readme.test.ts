@@ -16,7 +16,7 @@ describe('README.md', () => {
 		const block = /```bash\n(npm ci[\s\S]*?)```/.exec(readme)?.[1] ?? '';
 		const readmeCommands = block.split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean);
 		const ciCommands = ci.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#') && !/^(set |cd |alone=|trap |git clone )/.test(line));
-		expect(readmeCommands).toEqual(['npm ci', 'npm test', 'npm run lint:n8n-node', 'E2E_MATRIX=1.123.81,latest,2.8.4-queue npm run test:e2e:all']);
+		expect(readmeCommands).toEqual(['npm ci', 'npm test', 'npm run lint:n8n-node', 'npm run test:ui', 'E2E_MATRIX=1.123.81,latest,2.8.4-queue npm run test:e2e:all']);
 		expect(ciCommands).toEqual(readmeCommands);
 	});
 

@@ -119,7 +119,15 @@ async function setAccountId(dialog, value) {
 function chromiumPath() {
 	if (process.env.CHROMIUM) return process.env.CHROMIUM;
 	const candidates = ['/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/chromium-browser'];
-	const found = candidates.find((p) => fs.existsSync(p));
+	let found = candidates.find((p) => fs.existsSync(p));
+	// a fresh Debian machine (CI) as root: install Debian's chromium, as the e2e matrix installs redis-server
+	if (!found && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+		console.log('[ui] installing chromium (Debian)');
+		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		require('child_process').execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+		require('child_process').execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+		found = candidates.find((p) => fs.existsSync(p));
+	}
 	if (!found) throw new Error('no Chromium found: apt-get install chromium, or set CHROMIUM=/path/to/chrome');
 	return found;
 }
