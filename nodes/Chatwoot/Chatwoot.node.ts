@@ -5,6 +5,18 @@ import { description as contact } from './actions/contact/Contact.resource';
 import { description as conversation } from './actions/conversation/Conversation.resource';
 import { description as inbox } from './actions/inbox/Inbox.resource';
 import { description as message } from './actions/message/Message.resource';
+import { description as account } from './actions/account/Account.resource';
+import { description as profile } from './actions/profile/Profile.resource';
+import { description as agent } from './actions/agent/Agent.resource';
+import { description as team } from './actions/team/Team.resource';
+import { description as label } from './actions/label/Label.resource';
+import { description as cannedResponse } from './actions/cannedResponse/CannedResponse.resource';
+import { description as customAttribute } from './actions/customAttribute/CustomAttribute.resource';
+import { description as webhook } from './actions/webhook/Webhook.resource';
+import { description as contactNote } from './actions/contactNote/ContactNote.resource';
+import { description as customFilter } from './actions/customFilter/CustomFilter.resource';
+import { description as integration } from './actions/integration/Integration.resource';
+import { description as search } from './actions/search/Search.resource';
 import { batchingFields } from './actions/batching';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
@@ -19,7 +31,7 @@ export class Chatwoot implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage Chatwoot contacts, conversations, messages and inboxes',
+		description: 'Manage Chatwoot: contacts, conversations, messages, inboxes, agents, teams, labels and account settings',
 		defaults: { name: 'Chatwoot' },
 		// The editor's Docs link: this package's README (n8n otherwise links an npm page).
 		documentationUrl: 'https://github.com/n8n-nodes-chatwoot-suite/n8n-nodes-chatwoot-suite#operations',
@@ -34,9 +46,16 @@ export class Chatwoot implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Agent', value: 'agent' },
+					{ name: 'Canned Response', value: 'cannedResponse' },
 					{ name: 'Contact', value: 'contact' },
+					{ name: 'Contact Note', value: 'contactNote' },
 					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Custom Attribute', value: 'customAttribute' },
 					{ name: 'Inbox', value: 'inbox' },
+					{ name: 'Integration', value: 'integration' },
+					{ name: 'Label', value: 'label' },
 					{ name: 'Message', value: 'message' },
 					// automation, reports and help center (issue 14, part B)
 					{ name: 'Article', value: 'article' },
@@ -48,6 +67,12 @@ export class Chatwoot implements INodeType {
 					{ name: 'Macro', value: 'macro' },
 					{ name: 'Portal', value: 'portal' },
 					{ name: 'Report', value: 'report' },
+					// account administration, settings, search (issue 14, part A)
+					{ name: 'Profile', value: 'profile' },
+					{ name: 'Saved Filter', value: 'customFilter' },
+					{ name: 'Search', value: 'search' },
+					{ name: 'Team', value: 'team' },
+					{ name: 'Webhook', value: 'webhook' },
 				].sort((a, b) => a.name.localeCompare(b.name)),
 				default: 'message',
 			},
@@ -58,6 +83,18 @@ export class Chatwoot implements INodeType {
 			...['automationRule', 'macro', 'campaign', 'report', 'csat', 'auditLog', 'portal', 'category', 'article'].flatMap(
 				(name) => resources[name].description,
 			),
+			...account,
+			...profile,
+			...agent,
+			...team,
+			...label,
+			...contactNote,
+			...webhook,
+			...customAttribute,
+			...cannedResponse,
+			...search,
+			...integration,
+			...customFilter,
 			...batchingFields(),
 		],
 	};

@@ -14,6 +14,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { CHATWOOT_ROUTES } from '../../nodes/Chatwoot/actions/routes';
+
 export const SPEC_PATH = process.env.CHATWOOT_SWAGGER
 	? path.resolve(process.env.CHATWOOT_SWAGGER)
 	: path.resolve(__dirname, '../../docs/chatwoot/swagger.json');
@@ -98,6 +100,8 @@ export const UNDOCUMENTED_QUERY: Record<string, string[]> = {
 	'GET /api/v1/accounts/{account_id}/contacts/search': ['include_contact_inboxes'],
 	'GET /api/v1/accounts/{account_id}/conversations': ['sort_by', 'conversation_type', 'source_id', 'updated_within'],
 	'GET /api/v1/accounts/{account_id}/contacts/{id}': ['include_contact_inboxes'],
+	// API-NOTES §1.5; canned_responses_controller.rb#canned_responses reads params[:search]
+	'GET /api/v1/accounts/{account_id}/canned_responses': ['search'],
 	'GET /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages': ['before'],
 	// Platform::Api::V1::AccountUsersController#destroy reads params[:user_id]; the spec declares no parameter or body at all.
 	'DELETE /platform/api/v1/accounts/{account_id}/account_users': ['user_id'],
@@ -172,8 +176,16 @@ export const BODY_DEVIATIONS: Array<{ method: string; template: string; ignore: 
 	{
 		method: 'POST',
 		template: '/api/v1/accounts/{account_id}/conversations/filter',
-		ignore: (e) => /^\/payload\/\d+\/query_operator$/.test(String(e.instancePath)) && (e.keyword === 'type' || e.keyword === 'enum'),
-		reason: "the last condition's query_operator is null (Filters::FilterHelper#validate_single_condition skips nil), as for contacts",
+		ignore: (e) =>
+			(/^\/payload\/\d+\/query_operator$/.test(String(e.instancePath)) && (e.keyword === 'type' || e.keyword === 'enum')) ||
+			(/^\/payload\/\d+\/filter_operator$/.test(String(e.instancePath)) && e.keyword === 'enum'),
+		reason: "the last condition's query_operator is null (Filters::FilterHelper#validate_single_condition skips nil), as for contacts; FilterService accepts more operators than the spec lists",
+	},
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}',
+		ignore: (e) => e.instancePath === '/priority' && (e.keyword === 'type' || e.keyword === 'enum'),
+		reason: 'Conversation#priority is a Rails enum (low/medium/high/urgent): null clears it; the spec\'s "none" is not a value of that enum',
 	},
 	{
 		method: 'POST',
@@ -277,6 +289,11 @@ function load() {
 	}
 	for (const route of UNDOCUMENTED_ROUTES) {
 		operations.push(makeOperation(route.method, route.template, { undocumented: route.reason, bodyFields: route.body }, new Set(), new Map()));
+	}
+	// Not-in-spec routes of the node's route table, each citing the API-NOTES section that lists it.
+	for (const route of CHATWOOT_ROUTES) {
+		if (route.source === 'spec' || UNDOCUMENTED_ROUTES.some((u) => u.method === route.method && u.template === route.path)) continue;
+		operations.push(makeOperation(route.method, route.path, { undocumented: `API-NOTES ${route.source} [not in spec]` }, new Set(), new Map()));
 	}
 	cache = { spec, operations, ajv };
 	return cache;

@@ -6,7 +6,7 @@ export type ConversationStatus = 'open' | 'resolved' | 'pending' | 'snoozed';
 export type MessageType = 'incoming' | 'outgoing' | 'activity' | 'template';
 export type Priority = 'low' | 'medium' | 'high' | 'urgent' | null;
 
-export interface AccountRecord { id: number; name: string; locale: string; status: string; domain: string | null; support_email: string | null; custom_attributes: Record<string, unknown>; settings: Record<string, unknown>; features: Record<string, unknown>; created_at: number; updated_at: number }
+export interface AccountRecord { id: number; name: string; locale: string; status: string; domain: string | null; support_email: string | null; custom_attributes: Record<string, unknown>; settings: Record<string, unknown>; features: Record<string, unknown>; created_at: number; updated_at: number; /** transcript knobs (routes-settings.js): false → 402; daily limit → 429 */ email_transcript_enabled?: boolean; email_rate_limit?: number | null }
 export interface UserRecord { id: number; name: string; display_name: string | null; email: string; role: 'administrator' | 'agent'; roles: Record<number, 'administrator' | 'agent'>; account_ids: number[]; access_token: string; pubsub_token: string; availability: string; auto_offline: boolean; confirmed: boolean; created_at: number; updated_at: number }
 export interface AgentBotRecord { id: number; name: string; description: string | null; outgoing_url: string | null; account_id: number | null; bot_type: string; bot_config: Record<string, unknown>; access_token: string; secret: string; created_at: number; updated_at: number }
 export interface InboxRecord {
@@ -50,6 +50,8 @@ export interface SimDb {
 	// automation, reports and help center (routes-automation.js, routes-reports.js, routes-helpcenter.js)
 	automationRules: any[]; macros: any[]; campaigns: any[]; reportingEvents: any[]; csatSurveyResponses: any[]; auditLogs: any[];
 	portals: any[]; categories: any[]; articles: any[];
+	// issue 14 (routes-settings.js): snake_case records, timestamps in epoch ms
+	cannedResponses: any[]; notes: any[]; customFilters: any[]; integrationHooks: any[]; conversationParticipants: any[]; transcripts: any[];
 }
 
 export interface RequestLogEntry {

@@ -62,6 +62,7 @@ class ChatwootSimulator {
 		require('./routes-automation').register(this.appRouter, env);
 		require('./routes-reports').register(this.appRouter, env);
 		require('./routes-helpcenter').register(this.appRouter, env);
+		require('./routes-settings').register(this.appRouter, env);
 		this.clientRouter = new Router();
 		require('./routes-client').register(this.clientRouter, env);
 		this.platformRouter = new Router();

@@ -19,14 +19,28 @@ function register(router, env) {
 	router.add(['PUT', 'PATCH'], '/api/v1/profile', (ctx) => {
 		const u = ctx.auth.record;
 		const p = ctx.body.profile && typeof ctx.body.profile === 'object' ? ctx.body.profile : ctx.body;
-		for (const k of ['name', 'display_name', 'availability']) if (p[k] !== undefined) u[k] = p[k];
+		for (const k of ['name', 'display_name', 'availability', 'message_signature']) if (p[k] !== undefined) u[k] = p[k];
 		if (present(p.email)) u.email = String(p.email).toLowerCase();
+		return S.profile(u);
+	}, { noAccount: true });
+	// app/controllers/api/v1/profiles_controller.rb#availability: the availability of the account
+	// membership named by profile.account_id (find_by! → 404 for an account the user is not in);
+	// rendered with app/views/api/v1/profiles/availability.jbuilder (the user profile).
+	router.add('POST', '/api/v1/profile/availability', (ctx) => {
+		const u = ctx.auth.record;
+		const p = ctx.body.profile && typeof ctx.body.profile === 'object' ? ctx.body.profile : {};
+		if (!u.account_ids.includes(Number(p.account_id))) throw ERR.notFound();
+		u.availability = p.availability;
 		return S.profile(u);
 	}, { noAccount: true });
 	router.add('GET', `${A}`, (ctx) => S.account(ctx.auth.account));
 	router.add('PATCH', `${A}`, (ctx) => {
 		const a = ctx.auth.account;
 		for (const k of ['name', 'locale', 'domain', 'support_email']) if (ctx.body[k] !== undefined) a[k] = ctx.body[k];
+		// accounts_controller.rb#update: settings.merge!(auto_resolve_after, auto_resolve_message, …)
+		for (const k of ['auto_resolve_after', 'auto_resolve_message', 'auto_resolve_ignore_waiting', 'audio_transcriptions', 'auto_resolve_label']) {
+			if (ctx.body[k] !== undefined) a.settings = { ...(a.settings || {}), [k]: ctx.body[k] };
+		}
 		return S.account(a);
 	}, ADMIN);
 
@@ -130,6 +144,7 @@ function register(router, env) {
 		if (ctx.body.role) u.roles[ctx.auth.accountId] = ctx.body.role === 'administrator' ? 'administrator' : 'agent';
 		if (ctx.body.name) u.name = ctx.body.name;
 		if (ctx.body.availability) u.availability = ctx.body.availability;
+		if (ctx.body.auto_offline !== undefined) u.auto_offline = !!ctx.body.auto_offline;
 		return S.agent(u, ctx.auth.accountId);
 	}, ADMIN);
 	router.add('DELETE', `${A}/agents/:id`, (ctx) => {
@@ -324,13 +339,25 @@ function register(router, env) {
 	router.add('POST', `${A}/custom_attribute_definitions`, (ctx) => {
 		const b = ctx.body.custom_attribute_definition || ctx.body;
 		if (isBlank(b.attribute_key)) throw ERR.invalid(["Attribute key can't be blank"], ['attribute_key']);
+		// app/models/custom_attribute_definition.rb: key format, unique per model, no standard-attribute key on create
+		const key = String(b.attribute_key).trim();
+		const model = MODEL[b.attribute_model] || 'conversation_attribute';
+		if (!/^[\p{L}\p{N}_.\-]+$/u.test(key)) throw ERR.invalid(['Attribute key must only contain letters, numbers, underscores, hyphens, and dots'], ['attribute_key']);
+		if (store.db.customAttributeDefinitions.some((d) => d.account_id === ctx.auth.accountId && d.attribute_model === model && d.attribute_key === key)) {
+			throw ERR.invalid(['Attribute key has already been taken'], ['attribute_key']);
+		}
+		const STANDARD = {
+			conversation_attribute: ['status', 'priority', 'assignee_id', 'inbox_id', 'team_id', 'display_id', 'campaign_id', 'labels', 'browser_language', 'country_code', 'referer', 'created_at', 'last_activity_at'],
+			contact_attribute: ['name', 'email', 'phone_number', 'identifier', 'country_code', 'city', 'company_name', 'created_at', 'last_activity_at', 'referer', 'blocked'],
+		};
+		if (STANDARD[model].includes(key)) throw ERR.invalid(['Attribute key The provided key is not allowed as it might conflict with default attributes.'], ['attribute_key']);
 		const now = store.now();
 		const d = store.insert('customAttributeDefinitions', {
 			account_id: ctx.auth.accountId,
 			attribute_display_name: b.attribute_display_name || b.attribute_key,
-			attribute_key: b.attribute_key,
+			attribute_key: key,
 			attribute_display_type: b.attribute_display_type || 'text',
-			attribute_model: MODEL[b.attribute_model] || 'conversation_attribute',
+			attribute_model: model,
 			attribute_values: b.attribute_values || [],
 			attribute_description: b.attribute_description || null,
 			default_value: null,

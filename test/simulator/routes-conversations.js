@@ -183,6 +183,9 @@ function register(router, env) {
 		(ctx) => {
 			const conv = conversationOf(ctx);
 			if ('priority' in ctx.body) X.setPriority(conv, ctx.body.priority, ctx.auth.actor);
+			// conversations_controller.rb#permitted_update_params permits only :priority; the enterprise
+			// edition adds :sla_policy_id (not read here): the open-source edition ignores it silently.
+			if (env.sim.edition === 'enterprise' && 'sla_policy_id' in ctx.body) conv.sla_policy_id = ctx.body.sla_policy_id == null ? null : Number(ctx.body.sla_policy_id);
 			return S.conversation(conv);
 		},
 		BOT,

@@ -56,7 +56,7 @@ function createSerializers(store, opts) {
 			avatar_url: NO_AVATAR,
 			confirmed: u.confirmed,
 			display_name: u.display_name,
-			message_signature: null,
+			message_signature: u.message_signature ?? null,
 			email: u.email,
 			hmac_identifier: '',
 			id: u.id,
@@ -576,7 +576,7 @@ function createSerializers(store, opts) {
 			last_activity_at: toSec(conv.last_activity_at),
 			priority: conv.priority,
 			waiting_since: toSecOr0(conv.waiting_since),
-			sla_policy_id: null,
+			sla_policy_id: conv.sla_policy_id ?? null,
 		};
 	};
 

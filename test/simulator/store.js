@@ -31,6 +31,13 @@ const TABLES = [
 	'portals',
 	'categories',
 	'articles',
+	// issue 14 (routes-settings.js)
+	'cannedResponses',
+	'notes',
+	'customFilters',
+	'integrationHooks',
+	'conversationParticipants',
+	'transcripts',
 ];
 
 const CHANNEL_TYPES = {

@@ -1,5 +1,9 @@
 import * as sharedListSearch from '../../shared/methods/listSearch';
+import * as sharedLoadOptions from '../../shared/methods/loadOptions';
 import * as adminListSearch from './listSearchAdmin';
+import * as settings from './listSearchSettings';
 
-export * as loadOptions from '../../shared/methods/loadOptions';
-export const listSearch = { ...sharedListSearch, ...adminListSearch };
+const { getIntegrationApps, ...settingsListSearch } = settings;
+
+export const listSearch = { ...sharedListSearch, ...adminListSearch, ...settingsListSearch };
+export const loadOptions = { ...sharedLoadOptions, getIntegrationApps };

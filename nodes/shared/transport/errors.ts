@@ -206,6 +206,14 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 				description: 'This needs an administrator in Chatwoot. Use the access token of an administrator, or ask one to do it.',
 			};
 		}
+		if (error === 'Invalid User IDs') {
+			// app/controllers/api/v1/accounts/team_members_controller.rb#validate_member_id_params
+			return {
+				httpCode,
+				message: 'One of the agents is not a member of this Chatwoot account',
+				description: 'Pick the agents from the list, or check the IDs under Settings → Agents. Nothing was changed.',
+			};
+		}
 		if (error === 'Non permissible resource') {
 			// PlatformController#validate_platform_app_permissible: the record exists, but no
 			// platform_app_permissibles row links it to this app (only create adds one).

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/execution/types';
+import * as createContactInbox from './createContactInbox.operation';
+import * as getContactableInboxes from './getContactableInboxes.operation';
 import * as addLabels from './addLabels.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
@@ -16,6 +18,8 @@ import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
 export const operations: Record<string, OperationModule> = {
+	getContactableInboxes,
+	createContactInbox,
 	addLabels,
 	create,
 	delete: del,
@@ -52,6 +56,12 @@ export const description: INodeProperties[] = [
 				action: 'Create a contact',
 			},
 			{
+				name: 'Create Contact Inbox',
+				value: 'createContactInbox',
+				description: "Make a contact reachable in an inbox and get the source ID that Conversation → Create uses",
+				action: 'Create a contact inbox',
+			},
+			{
 				name: 'Create or Update',
 				value: 'upsert',
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
@@ -70,6 +80,12 @@ export const description: INodeProperties[] = [
 				action: 'Filter contacts',
 			},
 			{ name: 'Get', value: 'get', description: 'Get a contact by ID', action: 'Get a contact' },
+			{
+				name: 'Get Contactable Inboxes',
+				value: 'getContactableInboxes',
+				description: "List the inboxes a conversation with the contact can be started in, each with its source ID",
+				action: 'Get contactable inboxes of a contact',
+			},
 			{
 				name: 'Get Conversations',
 				value: 'getConversations',
@@ -118,4 +134,6 @@ export const description: INodeProperties[] = [
 	...removeLabels.description,
 	...getLabels.description,
 	...getConversations.description,
+	...getContactableInboxes.description,
+	...createContactInbox.description,
 ];

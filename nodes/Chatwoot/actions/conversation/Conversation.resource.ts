@@ -1,6 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/execution/types';
+import * as getReportingEvents from './getReportingEvents.operation';
+import * as removeParticipants from './removeParticipants.operation';
+import * as addParticipants from './addParticipants.operation';
+import * as getParticipants from './getParticipants.operation';
+import * as sendTranscript from './sendTranscript.operation';
+import * as markUnread from './markUnread.operation';
+import * as unmute from './unmute.operation';
+import * as mute from './mute.operation';
+import * as getMeta from './getMeta.operation';
+import * as update from './update.operation';
+import * as filter from './filter.operation';
 import * as addLabels from './addLabels.operation';
 import * as assign from './assign.operation';
 import * as create from './create.operation';
@@ -14,6 +25,17 @@ import * as setStatus from './setStatus.operation';
 import * as toggleTyping from './toggleTyping.operation';
 
 export const operations: Record<string, OperationModule> = {
+	filter,
+	update,
+	getMeta,
+	mute,
+	unmute,
+	markUnread,
+	sendTranscript,
+	getParticipants,
+	addParticipants,
+	removeParticipants,
+	getReportingEvents,
 	addLabels,
 	assign,
 	create,
@@ -42,6 +64,12 @@ export const description: INodeProperties[] = [
 				action: 'Add labels to a conversation',
 			},
 			{
+				name: 'Add Participants',
+				value: 'addParticipants',
+				description: "Add agents as participants of a conversation; existing participants stay",
+				action: 'Add participants to a conversation',
+			},
+			{
 				name: 'Assign',
 				value: 'assign',
 				description: 'Assign a conversation to an agent, an agent bot or a team, or remove the assignment',
@@ -54,10 +82,22 @@ export const description: INodeProperties[] = [
 				action: 'Create a conversation',
 			},
 			{
+				name: 'Filter',
+				value: 'filter',
+				description: "Find conversations matching conditions (status, assignee, inbox, team, labels, dates, custom attributes), like Chatwoot's conversation filters",
+				action: 'Filter conversations',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get a conversation by the number shown in Chatwoot',
 				action: 'Get a conversation',
+			},
+			{
+				name: 'Get Counts',
+				value: 'getMeta',
+				description: "Count conversations per tab (mine, unassigned, assigned, all) for a status, inbox, team or labels; Chatwoot allows 30 per minute",
+				action: 'Get conversation counts',
 			},
 			{
 				name: 'Get Labels',
@@ -72,10 +112,46 @@ export const description: INodeProperties[] = [
 				action: 'Get many conversations',
 			},
 			{
+				name: 'Get Participants',
+				value: 'getParticipants',
+				description: "List the agents participating in (following) a conversation",
+				action: 'Get participants of a conversation',
+			},
+			{
+				name: 'Get Reporting Events',
+				value: 'getReportingEvents',
+				description: "Get first-response, resolution and reply-time events of a conversation (enterprise edition only)",
+				action: 'Get reporting events of a conversation',
+			},
+			{
+				name: 'Mark Unread',
+				value: 'markUnread',
+				description: "Mark a conversation as unread for agents (as if its last incoming message was not seen yet)",
+				action: 'Mark a conversation as unread',
+			},
+			{
+				name: 'Mute',
+				value: 'mute',
+				description: "Mute a conversation: no notifications for its new messages",
+				action: 'Mute a conversation',
+			},
+			{
 				name: 'Remove Labels',
 				value: 'removeLabels',
 				description: 'Remove labels from a conversation, keeping its other labels',
 				action: 'Remove labels from a conversation',
+			},
+			{
+				name: 'Remove Participants',
+				value: 'removeParticipants',
+				description: "Remove agents from the participants of a conversation; the others stay",
+				action: 'Remove participants from a conversation',
+			},
+			{
+				name: 'Send Transcript',
+				value: 'sendTranscript',
+				description: "Email the transcript of a conversation to an address (needs a plan with email transcripts)",
+				action: 'Send a conversation transcript',
 			},
 			{
 				name: 'Set Custom Attributes',
@@ -101,6 +177,18 @@ export const description: INodeProperties[] = [
 				description: 'Show or hide the typing indicator in a conversation',
 				action: 'Toggle typing in a conversation',
 			},
+			{
+				name: 'Unmute',
+				value: 'unmute',
+				description: "Unmute a conversation so its new messages notify agents again",
+				action: 'Unmute a conversation',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change a conversation's priority, SLA policy (enterprise) or custom attributes (merged with the existing ones)",
+				action: 'Update a conversation',
+			},
 		],
 		default: 'get',
 	},
@@ -115,4 +203,15 @@ export const description: INodeProperties[] = [
 	...setPriority.description,
 	...setStatus.description,
 	...toggleTyping.description,
+	...filter.description,
+	...update.description,
+	...getMeta.description,
+	...mute.description,
+	...unmute.description,
+	...markUnread.description,
+	...sendTranscript.description,
+	...getParticipants.description,
+	...addParticipants.description,
+	...removeParticipants.description,
+	...getReportingEvents.description,
 ];

@@ -31,7 +31,7 @@ describe('contact resource description', () => {
 			.filter(([, module]) => module.concurrent)
 			.map(([name]) => name)
 			.sort();
-		expect(concurrent).toEqual(['addLabels', 'create', 'delete', 'get', 'getConversations', 'getLabels', 'removeLabels', 'update', 'upsert']);
+		expect(concurrent).toEqual(['addLabels', 'create', 'createContactInbox', 'delete', 'get', 'getContactableInboxes', 'getConversations', 'getLabels', 'removeLabels', 'update', 'upsert']);
 	});
 
 	it('shows every field only for the contact resource and one operation', () => {
