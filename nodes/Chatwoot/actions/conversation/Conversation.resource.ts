@@ -132,7 +132,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Mute',
 				value: 'mute',
-				description: "Mute a conversation: no notifications for its new messages",
+				description: "Mute a conversation: Chatwoot resolves it and blocks the contact, so their new messages no longer reopen it or notify agents",
 				action: 'Mute a conversation',
 			},
 			{
@@ -180,7 +180,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Unmute',
 				value: 'unmute',
-				description: "Unmute a conversation so its new messages notify agents again",
+				description: "Unmute a conversation: Chatwoot unblocks the contact so their new messages reach agents again",
 				action: 'Unmute a conversation',
 			},
 			{

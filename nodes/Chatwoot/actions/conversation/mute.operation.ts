@@ -10,7 +10,7 @@ const properties: INodeProperties[] = [conversationLocator()];
 
 export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['mute'] } }, properties);
 
-/** POST /conversations/{id}/mute (conversations_controller.rb#mute, 200 empty): stops notifications for new messages of the conversation; agents still see them. Output: `{id, muted}`. */
+/** POST /conversations/{id}/mute (conversations_controller.rb#mute, 200 empty): resolves the conversation and blocks its contact (app/models/concerns/conversation_mute_helpers.rb). Output: `{id, muted}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
 	// Muting twice is harmless, so a timed-out request may be repeated.

@@ -10,7 +10,7 @@ const properties: INodeProperties[] = [conversationLocator()];
 
 export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['unmute'] } }, properties);
 
-/** POST /conversations/{id}/unmute (conversations_controller.rb#unmute, 200 empty): notifications for new messages resume. Output: `{id, muted}`. */
+/** POST /conversations/{id}/unmute (conversations_controller.rb#unmute, 200 empty): unblocks the contact of the conversation. Output: `{id, muted}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const conversationId = getId(this, 'conversationId', itemIndex, 'conversation ID');
 	// Muting twice is harmless, so a timed-out request may be repeated.

@@ -106,9 +106,11 @@ describe('conversation and contact additions', () => {
 	it('mute, unmute and markUnread change the conversation', async () => {
 		const id = rl(conv().display_id);
 		expect((await run(world, 'conversation', { operation: 'mute', conversationId: id }))[0].json).toEqual({ id: conv().display_id, muted: true });
-		expect(conv().muted).toBe(true);
+		// conversation_mute_helpers.rb: muting resolves the conversation and blocks the contact
+		expect(conv().status).toBe('resolved');
+		expect(sim.db.contacts.find((c) => c.id === world.contact.id)!.blocked).toBe(true);
 		await run(world, 'conversation', { operation: 'unmute', conversationId: id });
-		expect(conv().muted).toBe(false);
+		expect(sim.db.contacts.find((c) => c.id === world.contact.id)!.blocked).toBe(false);
 		sim.seed.message({ accountId: world.accountId, conversationId: conv().display_id, content: 'hello?', message_type: 'incoming' });
 		conv().agent_last_seen_at = sim.clock.now() + 60_000;
 		await run(world, 'conversation', { operation: 'markUnread', conversationId: id, simplify: true });
