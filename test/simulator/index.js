@@ -30,6 +30,7 @@ class ChatwootSimulator {
 			now: getNow,
 			timeoutMs: options.webhookTimeoutMs ?? 5000,
 			botRetryDelayMs: options.botRetryDelayMs ?? 3000,
+			onBotFailure: (messageId) => this.X.botFailure(messageId),
 		});
 		// ENABLE_INBOX_EVENTS (server env, off by default): inbox_created/inbox_updated are only dispatched when set
 		this.inboxEvents = options.inboxEvents === true;

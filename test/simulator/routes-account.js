@@ -75,11 +75,15 @@ function register(router, env) {
 		i.secret = require('./util').urlsafeToken();
 		return S.inbox(i, { admin: true });
 	}, ADMIN);
+	// InboxesController#agent_bot + app/views/api/v1/accounts/inboxes/agent_bot.json.jbuilder: always 200; without a
+	// bot the `json.agent_bot do … end` block stays empty → `{"agent_bot":{}}` (Chatwoot's spec only checks `blank?`).
 	router.add('GET', `${A}/inboxes/:id/agent_bot`, (ctx) => {
 		const i = inboxOf(ctx);
 		const b = i.agent_bot_id ? store.bot(i.agent_bot_id) : null;
-		return b ? { agent_bot: S.agentBot(b, { admin: ctx.auth.admin }) } : reply(204, EMPTY);
+		return { agent_bot: b ? S.agentBot(b, { admin: ctx.auth.admin && b.account_id !== null }) : {} };
 	});
+	// InboxesController#set_agent_bot / #fetch_agent_bot: `agent_bot` id → AgentBot.accessible_to(account) (account or
+	// system bot, else 404); absent/null → the inbox's agent_bot_inbox is destroyed. `head :ok` → 200, empty body.
 	router.add('POST', `${A}/inboxes/:id/set_agent_bot`, (ctx) => {
 		const i = inboxOf(ctx);
 		const id = ctx.body.agent_bot;
@@ -89,7 +93,7 @@ function register(router, env) {
 			if (!b || (b.account_id !== null && b.account_id !== i.account_id)) throw ERR.notFound();
 			i.agent_bot_id = b.id;
 		}
-		return reply(204, EMPTY);
+		return reply(200, EMPTY);
 	}, ADMIN);
 
 	// ---- inbox members ----
@@ -304,13 +308,19 @@ function register(router, env) {
 	});
 	router.add('POST', `${A}/agent_bots`, (ctx) => {
 		const b = ctx.body;
-		if (isBlank(b.name)) throw ERR.invalid(["Name can't be blank"], ['name']);
-		return S.agentBot(store.createAgentBot({ name: b.name, description: b.description ?? null, outgoingUrl: b.outgoing_url ?? null, accountId: ctx.auth.accountId }));
+		// app/models/agent_bot.rb validates only outgoing_url's length (Limits::URL_LENGTH_LIMIT); a nameless bot is accepted.
+		if (b.outgoing_url != null && String(b.outgoing_url).length > 2048) throw ERR.invalid(['Outgoing url is too long (maximum is 2048 characters)'], ['outgoing_url']);
+		const bot = store.createAgentBot({ name: b.name ?? null, description: b.description ?? null, outgoingUrl: b.outgoing_url ?? null, accountId: ctx.auth.accountId });
+		if (b.bot_config && typeof b.bot_config === 'object') bot.bot_config = b.bot_config;
+		return S.agentBot(bot);
 	}, ADMIN);
 	router.add('PATCH', `${A}/agent_bots/:id`, (ctx) => {
 		const b = botOf(ctx);
 		if (b.account_id === null) throw ERR.notFound();
+		// AgentBotsController#permitted_params: name, description, outgoing_url, bot_type, bot_config (avatar not modelled).
 		for (const k of ['name', 'description', 'outgoing_url']) if (ctx.body[k] !== undefined) b[k] = ctx.body[k];
+		if (ctx.body.bot_config && typeof ctx.body.bot_config === 'object') b.bot_config = ctx.body.bot_config;
+		b.updated_at = store.now();
 		return S.agentBot(b);
 	}, ADMIN);
 	router.add('DELETE', `${A}/agent_bots/:id`, (ctx) => {
@@ -323,9 +333,18 @@ function register(router, env) {
 	}, ADMIN);
 	router.add('POST', `${A}/agent_bots/:id/reset_access_token`, (ctx) => {
 		const b = botOf(ctx);
+		if (b.account_id === null) throw ERR.notFound();
 		store.removeUserToken(b);
 		b.access_token = require('./util').randomToken(24);
 		store.tokens.set(b.access_token, { kind: 'bot', record: b });
+		return S.agentBot(b);
+	}, ADMIN);
+	// AgentBotsController#reset_secret → WebhookSecretable#reset_secret! (app/models/concerns/webhook_secretable.rb):
+	// a new has_secure_token secret; the bot JSON (with `secret` for administrators) is returned.
+	router.add('POST', `${A}/agent_bots/:id/reset_secret`, (ctx) => {
+		const b = botOf(ctx);
+		if (b.account_id === null) throw ERR.notFound();
+		b.secret = require('./util').urlsafeToken();
 		return S.agentBot(b);
 	}, ADMIN);
 

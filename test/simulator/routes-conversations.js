@@ -208,7 +208,9 @@ function register(router, env) {
 		(ctx) => {
 			const conv = conversationOf(ctx);
 			const b = ctx.body;
-			if (present(b.status)) X.setStatus(conv, String(b.status), b.snoozed_until, ctx.auth.actor);
+			// ConversationsController#toggle_status: an AgentBot token moving pending → open is the bot handoff.
+			if (ctx.auth.kind === 'bot' && conv.status === 'pending' && String(b.status) === 'open') X.botHandoff(conv, ctx.auth.actor);
+			else if (present(b.status)) X.setStatus(conv, String(b.status), b.snoozed_until, ctx.auth.actor);
 			else X.setStatus(conv, conv.status === 'open' ? 'resolved' : 'open', null, ctx.auth.actor);
 			return { meta: {}, payload: { success: true, conversation_id: conv.display_id, current_status: conv.status, snoozed_until: conv.snoozed_until == null ? null : new Date(conv.snoozed_until).toISOString() } };
 		},

@@ -290,7 +290,7 @@ function createServices(store, S, hooks) {
 		conv.updated_at = store.now();
 		changed.push({ updated_at: { previous_value: toIso(prevUpdated), current_value: toIso(conv.updated_at) } });
 		if (activity) activityMessages(conv, actor, before, after, keys);
-		const meta = { inboxId: conv.inbox_id };
+		const meta = { inboxId: conv.inbox_id, conversationId: conv.id };
 		if (keys.includes('status')) {
 			if (conv.status === 'resolved') emit('conversation_resolved', conv.account_id, S.conversationWebhook(conv), meta);
 			if (conv.status === 'open') emit('conversation_opened', conv.account_id, S.conversationWebhook(conv), meta);
@@ -435,6 +435,55 @@ function createServices(store, S, hooks) {
 				c.assignee_agent_bot_id = null;
 			});
 		}
+	};
+
+	/**
+	 * Conversation#bot_handoff! (app/models/conversation.rb), reached from ConversationsController#toggle_status when
+	 * an AgentBot token sets a pending conversation to open (#pending_to_open_by_bot?): waiting_since is set when blank,
+	 * the conversation opens (status events, "reopened by <bot>" activity), and CONVERSATION_BOT_HANDOFF makes
+	 * ReportingEventListener#conversation_bot_handoff record one `conversation_bot_handoff` reporting event per
+	 * conversation (app/listeners/reporting_event_listener.rb). No auto-assignment: the actor is not a User.
+	 */
+	X.botHandoff = (conv, actor) => {
+		X.changeConversation(conv, actor, (c) => {
+			if (c.waiting_since == null) c.waiting_since = store.now();
+			c.status = 'open';
+			c.snoozed_until = null;
+		});
+		if (!store.db.reportingEvents.some((e) => e.conversation_id === conv.id && e.name === 'conversation_bot_handoff')) {
+			const now = store.now();
+			store.insert('reportingEvents', {
+				name: 'conversation_bot_handoff',
+				value: Math.floor(now / 1000) - Math.floor(conv.created_at / 1000),
+				account_id: conv.account_id,
+				inbox_id: conv.inbox_id,
+				user_id: conv.assignee_id,
+				conversation_id: conv.id,
+				event_start_time: conv.created_at,
+				event_end_time: now,
+				created_at: now,
+				updated_at: now,
+			});
+		}
+	};
+
+	/**
+	 * Webhooks::Trigger#update_conversation_status (lib/webhooks/trigger.rb): the bot's webhook failed for a message
+	 * event; a still-pending conversation is opened by the system (no user → no status activity, see
+	 * ActivityMessageHandler#user_status_change_activity_content) and gets the activity
+	 * `conversations.activity.agent_bot.error_moved_to_open` (config/locales/en.yml), unless the account setting
+	 * `keep_pending_on_bot_failure` is on (app/models/account.rb).
+	 */
+	X.botFailure = (messageId) => {
+		const m = store.get('messages', messageId);
+		const conv = m && store.get('conversations', m.conversation_id);
+		if (!conv || conv.status !== 'pending') return;
+		const account = store.get('accounts', conv.account_id);
+		if (account && account.settings && account.settings.keep_pending_on_bot_failure) return;
+		X.changeConversation(conv, { kind: 'system' }, (c) => {
+			c.status = 'open';
+		}, { activity: false });
+		X.activity(conv, 'Conversation was marked open by system due to an error with the agent bot.');
 	};
 
 	X.setPriority = (conv, priority, actor) => {

@@ -40,6 +40,16 @@ const BOT_EVENTS = new Set([
 	'webwidget_triggered',
 ]);
 
+/** The conversation an event is about: meta.conversationId (DB id) or the message's conversation. */
+function conversationOf(store, meta) {
+	if (meta.conversationId) return store.get('conversations', meta.conversationId);
+	if (meta.messageId) {
+		const m = store.get('messages', meta.messageId);
+		return m ? store.get('conversations', m.conversation_id) : null;
+	}
+	return null;
+}
+
 function sign(secret, timestamp, body) {
 	return 'sha256=' + crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
@@ -83,9 +93,18 @@ class WebhookDispatcher {
 		const inbox = meta.inboxId ? store.inbox(meta.inboxId) : null;
 		if (inbox && inbox.channel_type === 'Channel::Api' && inbox.webhook_url && API_INBOX_EVENTS.has(event))
 			targets.push({ kind: 'api_inbox', url: inbox.webhook_url, secret: inbox.secret, inboxId: inbox.id });
-		if (inbox && inbox.agent_bot_id && BOT_EVENTS.has(event)) {
-			const bot = store.bot(inbox.agent_bot_id);
-			if (bot && bot.outgoing_url) targets.push({ kind: 'agent_bot', url: bot.outgoing_url, secret: bot.secret, botId: bot.id });
+		if (BOT_EVENTS.has(event)) {
+			// AgentBotListener#agent_bots_for (app/listeners/agent_bot_listener.rb): the bot the conversation is assigned
+			// to (assignee_agent_bot) first, then the inbox's active bot (agent_bot_inbox), each once; a bot without an
+			// outgoing_url gets nothing (#process_webhook_bot_event). Signed with agent_bot.secret.
+			const conv = conversationOf(store, meta);
+			const botIds = [];
+			if (conv && conv.assignee_agent_bot_id) botIds.push(conv.assignee_agent_bot_id);
+			if (inbox && inbox.agent_bot_id) botIds.push(inbox.agent_bot_id);
+			for (const id of [...new Set(botIds)]) {
+				const bot = store.bot(id);
+				if (bot && bot.outgoing_url) targets.push({ kind: 'agent_bot', url: bot.outgoing_url, secret: bot.secret, botId: bot.id });
+			}
 		}
 		if (!targets.length) return;
 		const body = JSON.stringify({ ...payload, event });
@@ -138,6 +157,12 @@ class WebhookDispatcher {
 				break;
 			}
 			entry.done = true;
+			// Webhooks::Trigger#handle_error (lib/webhooks/trigger.rb): a failed agent-bot delivery of message_created /
+			// message_updated (after the job's 3 attempts for 429/500, at once for anything else) opens the message's
+			// conversation when it is still pending, unless the account keeps pending conversations on bot failure.
+			if (entry.error && target.kind === 'agent_bot' && (event === 'message_created' || event === 'message_updated') && meta.messageId && this.opts.onBotFailure) {
+				this.opts.onBotFailure(meta.messageId);
+			}
 			if (entry.error && target.kind === 'api_inbox' && (event === 'message_created' || event === 'message_updated') && meta.messageId) {
 				const m = this.store.get('messages', meta.messageId);
 				if (m) {
