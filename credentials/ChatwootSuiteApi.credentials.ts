@@ -44,6 +44,14 @@ export class ChatwootSuiteApi implements ICredentialType {
 			required: true,
 			description: "The number after /app/accounts/ in Chatwoot's address bar. Used by every operation unless it overrides the account.",
 		},
+		{
+			displayName: 'Belongs to an Agent Bot',
+			name: 'agentBot',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether the token is an agent bot's (Settings → Bots). Chatwoot lets agent bots only work on conversations, messages, assignments and labels; when this is on, other operations stop with an explanation before anything is sent.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -17,6 +17,7 @@ import { description as contactNote } from './actions/contactNote/ContactNote.re
 import { description as customFilter } from './actions/customFilter/CustomFilter.resource';
 import { description as integration } from './actions/integration/Integration.resource';
 import { description as search } from './actions/search/Search.resource';
+import { description as agentBot } from './actions/agentBot/AgentBot.resource';
 import { batchingFields } from './actions/batching';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
@@ -48,6 +49,7 @@ export class Chatwoot implements INodeType {
 				options: [
 					{ name: 'Account', value: 'account' },
 					{ name: 'Agent', value: 'agent' },
+					{ name: 'Agent Bot', value: 'agentBot' },
 					{ name: 'Canned Response', value: 'cannedResponse' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Contact Note', value: 'contactNote' },
@@ -95,6 +97,7 @@ export class Chatwoot implements INodeType {
 			...search,
 			...integration,
 			...customFilter,
+			...agentBot,
 			...batchingFields(),
 		],
 	};

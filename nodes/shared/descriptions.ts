@@ -167,3 +167,28 @@ export const simplifyField: INodeProperties = {
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
+
+/** An agent bot (Settings → Bots): picked from the account's bots or given by ID. */
+export const agentBotLocator = (name = 'agentBotId', description = 'The agent bot (Chatwoot → Settings → Bots)'): INodeProperties => ({
+	displayName: 'Agent Bot',
+	name,
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchAgentBots', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 3',
+			validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid agent bot ID (a number)' } }],
+		},
+	],
+});

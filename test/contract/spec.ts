@@ -92,6 +92,8 @@ export const UNDOCUMENTED_ROUTES: Array<{ method: string; template: string; reas
 	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
 	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
 	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
+	{ method: 'POST', template: '/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token', reason: 'API-NOTES §1.6: agent bots [not in spec] (config/routes.rb, AgentBotsController#reset_access_token)' },
+	{ method: 'POST', template: '/api/v1/accounts/{account_id}/agent_bots/{id}/reset_secret', reason: 'API-NOTES §1.6: agent bots [not in spec] (config/routes.rb, AgentBotsController#reset_secret)' },
 ];
 
 /** Query parameters the server reads although the spec does not declare them (API-NOTES §1, §6). */
@@ -216,6 +218,12 @@ export const BODY_DEVIATIONS: Array<{ method: string; template: string; ignore: 
 		template: '/public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages/{message_id}',
 		ignore: (e) => e.keyword === 'type' && e.instancePath === '/submitted_values',
 		reason: 'Client API message update: Chatwoot\'s own widget sends submitted_values as an array of {name|title, value} for form and input_select replies; the spec\'s object shape fits CSAT only',
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/inboxes/{id}/set_agent_bot',
+		ignore: (e) => e.keyword === 'type' && e.instancePath === '/agent_bot',
+		reason: 'InboxesController#set_agent_bot: `agent_bot: null` (or absent) disconnects the inbox bot; the spec types it as a number only',
 	},
 ];
 

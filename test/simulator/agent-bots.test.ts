@@ -96,7 +96,7 @@ describe('handoff (pending → open by the bot)', () => {
 	it('a bot token opening a pending conversation is the bot handoff: waiting_since, one reporting event, no assignee', async () => {
 		const bot = connectBot();
 		const r = sim.customerMessage({ inboxId: w.apiInbox.id, content: 'Talk to a human' });
-		const conv = sim.find.conversation(w.accountId, r.conversation.id);
+		const conv = sim.find.conversation(w.accountId, r.conversation.id)!;
 		conv.waiting_since = null;
 		const res = await call(sim, 'POST', `${w.A}/conversations/${r.conversation.id}/toggle_status`, { token: bot.access_token, body: { status: 'open' } });
 		expect(res.status).toBe(200);
@@ -116,7 +116,7 @@ describe('handoff (pending → open by the bot)', () => {
 		connectBot();
 		const r = sim.customerMessage({ inboxId: w.apiInbox.id, content: 'x' });
 		await call(sim, 'POST', `${w.A}/conversations/${r.conversation.id}/toggle_status`, { token: w.admin.access_token, body: { status: 'open' } });
-		expect(sim.find.conversation(w.accountId, r.conversation.id).status).toBe('open');
+		expect(sim.find.conversation(w.accountId, r.conversation.id)!.status).toBe('open');
 		expect(sim.db.reportingEvents).toHaveLength(0);
 	});
 });
@@ -131,7 +131,7 @@ describe('bot failure fallback (Webhooks::Trigger#handle_error)', () => {
 		expect(messageDeliveries.map((d) => [d.kind, d.attempts, d.status])).toEqual([['agent_bot', 3, 500]]);
 		// opening it is itself reported to the (still broken) bot, as Chatwoot would
 		expect(sim.deliveries.map((d) => d.event)).toEqual(['message_created', 'conversation_opened', 'conversation_status_changed', 'conversation_updated']);
-		expect(sim.find.conversation(w.accountId, r.conversation.id).status).toBe('open');
+		expect(sim.find.conversation(w.accountId, r.conversation.id)!.status).toBe('open');
 		expect(activities(r.conversation.id)).toContain('Conversation was marked open by system due to an error with the agent bot.');
 	});
 
@@ -141,16 +141,16 @@ describe('bot failure fallback (Webhooks::Trigger#handle_error)', () => {
 		const r = sim.customerMessage({ inboxId: w.apiInbox.id, content: 'hello?' });
 		await sim.flushDeliveries();
 		expect(sim.deliveries.filter((d) => d.event === 'message_created').map((d) => d.attempts)).toEqual([1]);
-		expect(sim.find.conversation(w.accountId, r.conversation.id).status).toBe('open');
+		expect(sim.find.conversation(w.accountId, r.conversation.id)!.status).toBe('open');
 	});
 
 	it('the account setting keep_pending_on_bot_failure keeps it pending', async () => {
 		connectBot('/broken');
 		answer['/broken'] = 404;
-		sim.db.accounts.find((a: any) => a.id === w.accountId).settings.keep_pending_on_bot_failure = true;
+		sim.db.accounts.find((a: any) => a.id === w.accountId)!.settings.keep_pending_on_bot_failure = true;
 		const r = sim.customerMessage({ inboxId: w.apiInbox.id, content: 'hello?' });
 		await sim.flushDeliveries();
-		expect(sim.find.conversation(w.accountId, r.conversation.id).status).toBe('pending');
+		expect(sim.find.conversation(w.accountId, r.conversation.id)!.status).toBe('pending');
 		expect(activities(r.conversation.id)).not.toContain('Conversation was marked open by system due to an error with the agent bot.');
 	});
 
@@ -162,14 +162,14 @@ describe('bot failure fallback (Webhooks::Trigger#handle_error)', () => {
 		await call(sim, 'POST', `${w.A}/conversations/${r.conversation.id}/toggle_status`, { token: w.admin.access_token, body: { status: 'resolved' } });
 		await call(sim, 'POST', `${w.A}/conversations/${r.conversation.id}/messages`, { token: w.admin.access_token, body: { content: 'bye' } });
 		await sim.flushDeliveries();
-		expect(sim.find.conversation(w.accountId, r.conversation.id).status).toBe('resolved');
+		expect(sim.find.conversation(w.accountId, r.conversation.id)!.status).toBe('resolved');
 	});
 
 	it('a successful delivery leaves the conversation pending', async () => {
 		connectBot();
 		const r = sim.customerMessage({ inboxId: w.apiInbox.id, content: 'hello' });
 		await sim.flushDeliveries();
-		expect(sim.find.conversation(w.accountId, r.conversation.id).status).toBe('pending');
+		expect(sim.find.conversation(w.accountId, r.conversation.id)!.status).toBe('pending');
 	});
 });
 
@@ -191,7 +191,7 @@ describe('agent bot and inbox routes', () => {
 		expect(reset.json.secret).not.toBe(created.json.secret);
 		const unset = await call(sim, 'POST', `${w.A}/inboxes/${w.apiInbox.id}/set_agent_bot`, { token, body: { agent_bot: null } });
 		expect(unset.status).toBe(200);
-		expect(sim.db.inboxes.find((i: any) => i.id === w.apiInbox.id).agent_bot_id).toBeNull();
+		expect(sim.db.inboxes.find((i: any) => i.id === w.apiInbox.id)!.agent_bot_id).toBeNull();
 	});
 
 	it('a bot token may not list messages (not in BOT_ACCESSIBLE_ENDPOINTS)', async () => {

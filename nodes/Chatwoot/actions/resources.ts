@@ -25,9 +25,12 @@ import * as cannedResponse from './cannedResponse/CannedResponse.resource';
 import * as search from './search/Search.resource';
 import * as integration from './integration/Integration.resource';
 import * as customFilter from './customFilter/CustomFilter.resource';
+import * as agentBot from './agentBot/AgentBot.resource';
 
 export const resources: Record<string, ResourceModule> = { contact, conversation, message, inbox };
 // automation, reports and help center (issue 14, part B)
 Object.assign(resources, { automationRule, macro, campaign, report, csat, auditLog, portal, category, article });
 // account administration, settings, search (issue 14, part A)
 Object.assign(resources, { account, profile, agent, team, label, cannedResponse, customAttribute, webhook, contactNote, customFilter, integration, search });
+// agent bots (issue 15)
+resources.agentBot = agentBot;

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import { chatwootApiRequest, unwrapList } from '../../shared/transport';
+import { chatwootApiRequest, getApiCredential, unwrapList } from '../../shared/transport';
 import type { RunContext } from '../../shared/execution/runContext';
 
 /** A contact or a conversation (by display ID): both keep labels under `/<kind>s/{id}/labels`. */
@@ -72,6 +72,8 @@ export async function assertLabelsExist(
 	labels: string[],
 	itemIndex: number,
 ): Promise<void> {
+	// An agent-bot token may not list the account's labels (BOT_ACCESSIBLE_ENDPOINTS): Chatwoot decides.
+	if ((await getApiCredential(context)).agentBot) return;
 	let known: Set<string>;
 	try {
 		known = await run.once('account-labels', async () => {

@@ -102,3 +102,16 @@ export async function searchTeams(this: ILoadOptionsFunctions, filter?: string):
 			.map((t) => ({ name: String(t.name), value: String(t.id), url: `${base}/${String(t.id)}/edit` })),
 	};
 }
+
+/** The account's agent bots and the system bots it may use (`AgentBot.accessible_to`, agent_bots_controller#index). */
+export async function searchAgentBots(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const bots = unwrapList(await chatwootApiRequest(this, { method: 'GET', path: '/agent_bots' }));
+	return {
+		results: bots
+			.filter((b) => matches(filter, b.name, b.id, b.outgoing_url))
+			.map((b) => ({
+				name: `${String(b.name ?? `Bot ${String(b.id)}`)}${b.system_bot === true ? ' (system bot)' : ''}`,
+				value: String(b.id),
+			})),
+	};
+}

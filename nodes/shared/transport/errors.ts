@@ -196,7 +196,7 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 				httpCode,
 				message: 'Agent-bot tokens cannot do this in Chatwoot',
 				description:
-					"Chatwoot lets agent bots only read and update conversations, send messages, assign and label. Use a user's access token (Profile settings → Access Token) for this operation. (Chatwoot gives the same answer to a Platform App token, which works only with the Chatwoot Platform node.)",
+					"Chatwoot lets agent bots only read and update conversations, send messages, assign and label. Use a user's access token (Profile settings → Access Token) for this operation. Turn on \"Belongs to an Agent Bot\" in the credential and the node says so before calling Chatwoot. (Chatwoot gives the same answer to a Platform App token, which works only with the Chatwoot Platform node.)",
 			};
 		}
 		if (error === 'You are not authorized to do this action') {

@@ -1,4 +1,5 @@
 export * from './account';
+export * from './botAccess';
 export * from './download';
 export * from './envelope';
 export * from './errors';

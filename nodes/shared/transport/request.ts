@@ -12,6 +12,7 @@ import type {
 import { checkAccount } from './account';
 import { readHttpFailure, toNodeApiError } from './errors';
 import type { HttpFailure, RequestSubject } from './errors';
+import { BOT_ALLOWED_SUMMARY, botMayCall } from './botAccess';
 import { limiterFor } from './limiter';
 import { backoffDelay, classifyFailure, DEFAULT_RETRY, parseRetryAfter, untilNextWindow } from './retry';
 import type { RetryPolicy } from './retry';
@@ -59,6 +60,8 @@ export interface ApiCredential {
 	baseUrl: string;
 	accessToken: string;
 	accountId: string;
+	/** Whether the credential says its token is an agent bot's (default: a user's). */
+	agentBot: boolean;
 }
 
 export interface ClientCredential {
@@ -108,6 +111,7 @@ export async function getApiCredential(context: ChatwootContext): Promise<ApiCre
 		baseUrl: checkedBaseUrl(context, raw.baseUrl),
 		accessToken: String(raw.accessToken ?? ''),
 		accountId: String(raw.accountId ?? '').trim(),
+		agentBot: raw.agentBot === true,
 	};
 }
 
@@ -168,6 +172,13 @@ async function resolveTarget(context: ChatwootContext, request: ChatwootRequest)
 		};
 	}
 	const credential = await getApiCredential(context);
+	if (credential.agentBot && !botMayCall(request.method, request.path, scope)) {
+		// Chatwoot would answer 401 (validate_bot_access_token!); saying so here keeps a multi-step operation
+		// from stopping half-way and names what a bot may do instead.
+		throw new NodeOperationError(context.getNode(), 'Agent bots may not do this in Chatwoot', {
+			description: `The credential uses an agent-bot token, and Chatwoot lets agent bots only ${BOT_ALLOWED_SUMMARY}. Use a credential with a user's access token (Profile settings → Access Token) for this operation. Nothing was sent to Chatwoot for this request.`,
+		});
+	}
 	let prefix = '';
 	let accountId: string | undefined;
 	if (scope === 'account' || scope === 'reports') {

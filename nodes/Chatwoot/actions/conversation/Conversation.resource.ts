@@ -17,7 +17,9 @@ import * as assign from './assign.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getChatHistory from './getChatHistory.operation';
 import * as getLabels from './getLabels.operation';
+import * as handoff from './handoff.operation';
 import * as removeLabels from './removeLabels.operation';
 import * as setCustomAttributes from './setCustomAttributes.operation';
 import * as setPriority from './setPriority.operation';
@@ -41,7 +43,9 @@ export const operations: Record<string, OperationModule> = {
 	create,
 	get,
 	getAll,
+	getChatHistory,
 	getLabels,
+	handoff,
 	removeLabels,
 	setCustomAttributes,
 	setPriority,
@@ -94,6 +98,13 @@ export const description: INodeProperties[] = [
 				action: 'Get a conversation',
 			},
 			{
+				name: 'Get Chat History',
+				value: 'getChatHistory',
+				description:
+					'Get the conversation so far as a chat transcript for an AI: oldest first, role "user" for the customer and "assistant" for agents and bots, with times and attachment links. Use it before answering so the reply fits what was already said. Needs a user token, not an agent-bot token.',
+				action: 'Get the chat history of a conversation',
+			},
+			{
 				name: 'Get Counts',
 				value: 'getMeta',
 				description: "Count conversations per tab (mine, unassigned, assigned, all) for a status, inbox, team or labels; Chatwoot allows 30 per minute",
@@ -122,6 +133,13 @@ export const description: INodeProperties[] = [
 				value: 'getReportingEvents',
 				description: "Get first-response, resolution and reply-time events of a conversation (enterprise edition only)",
 				action: 'Get reporting events of a conversation',
+			},
+			{
+				name: 'Hand Off to Human',
+				value: 'handoff',
+				description:
+					'Hand a conversation from the bot to human agents: opens it (Chatwoot\'s bot handoff), optionally assigns a team or agent and leaves a private note such as a summary. Use it when the customer asks for a person or the bot cannot help. Safe to repeat.',
+				action: 'Hand off a conversation to a human',
 			},
 			{
 				name: 'Mark Unread',
@@ -197,7 +215,9 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...get.description,
 	...getAll.description,
+	...getChatHistory.description,
 	...getLabels.description,
+	...handoff.description,
 	...removeLabels.description,
 	...setCustomAttributes.description,
 	...setPriority.description,

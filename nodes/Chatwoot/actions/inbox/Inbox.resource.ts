@@ -4,18 +4,22 @@ import type { OperationModule } from '../../../shared/execution/types';
 import * as addAgents from './addAgents.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
+import * as getAgentBot from './getAgentBot.operation';
 import * as getAgents from './getAgents.operation';
 import * as getAll from './getAll.operation';
 import * as removeAgents from './removeAgents.operation';
+import * as setAgentBot from './setAgentBot.operation';
 import * as update from './update.operation';
 
 export const operations: Record<string, OperationModule> = {
 	addAgents,
 	create,
 	get,
+	getAgentBot,
 	getAgents,
 	getAll,
 	removeAgents,
+	setAgentBot,
 	update,
 };
 
@@ -41,6 +45,12 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Get', value: 'get', description: 'Get an inbox by ID', action: 'Get an inbox' },
 			{
+				name: 'Get Agent Bot',
+				value: 'getAgentBot',
+				description: 'Get the agent bot connected to an inbox (null when none)',
+				action: 'Get the agent bot of an inbox',
+			},
+			{
 				name: 'Get Agents',
 				value: 'getAgents',
 				description: 'List the agents who are members of an inbox',
@@ -54,6 +64,12 @@ export const description: INodeProperties[] = [
 				action: 'Remove agents from an inbox',
 			},
 			{
+				name: 'Set Agent Bot',
+				value: 'setAgentBot',
+				description: 'Connect an agent bot to an inbox (replacing its bot) or disconnect it (administrators)',
+				action: 'Set the agent bot of an inbox',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: "Change an inbox's name, callback URL or settings",
@@ -65,8 +81,10 @@ export const description: INodeProperties[] = [
 	...addAgents.description,
 	...create.description,
 	...get.description,
+	...getAgentBot.description,
 	...getAgents.description,
 	...getAll.description,
 	...removeAgents.description,
+	...setAgentBot.description,
 	...update.description,
 ];
