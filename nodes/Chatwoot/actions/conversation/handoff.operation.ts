@@ -103,7 +103,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: R
 			});
 			handoff.team_assigned = true;
 		}
-		const currentAssignee = meta.assignee_type === 'User' ? idOf(meta.assignee) : null;
+		// meta.assignee is the agent, or the bot (assignee_type "AgentBot", agent_bot_slim with bot_type) holding it.
+		const assignee = (meta.assignee ?? null) as IDataObject | null;
+		const heldByBot = meta.assignee_type === 'AgentBot' || (assignee !== null && assignee.bot_type !== undefined);
+		const currentAssignee = heldByBot ? null : idOf(assignee);
 		if (assigneeId !== null && currentAssignee !== assigneeId) {
 			await chatwootApiRequest(this, {
 				method: 'POST',
