@@ -14,8 +14,9 @@ import {
 
 const properties: INodeProperties[] = [
 	{
+		// Not `name`: n8n's editor offers no $fromAI button for a top-level parameter called name.
 		displayName: 'Name',
-		name: 'name',
+		name: 'botName',
 		type: 'string',
 		required: true,
 		default: '',
@@ -46,7 +47,7 @@ export const description = updateDisplayOptions({ show: { resource: ['agentBot']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = botFields({
-		name: this.getNodeParameter('name', itemIndex) as string,
+		name: this.getNodeParameter('botName', itemIndex) as string,
 		outgoingUrl: (this.getNodeParameter('outgoingUrl', itemIndex, '') as string) || undefined,
 		...additional,
 	});

@@ -38,7 +38,7 @@ async function run(resource: string, parameters: IDataObject, token = TOKEN, con
 
 describe('agentBot', () => {
 	it('creates a bot (token and secret kept out of the output unless asked for) and lists it', async () => {
-		const [created] = await run('agentBot', { operation: 'create', name: 'Triage', outgoingUrl: 'https://n8n.example.com/webhook/bot', additionalFields: { description: 'AI triage' } });
+		const [created] = await run('agentBot', { operation: 'create', botName: 'Triage', outgoingUrl: 'https://n8n.example.com/webhook/bot', additionalFields: { description: 'AI triage' } });
 		const stored = sim.db.agentBots.find((b) => b.id === created.json.id)!;
 		expect(stored).toMatchObject({ name: 'Triage', outgoing_url: 'https://n8n.example.com/webhook/bot', description: 'AI triage', account_id: world.accountId });
 		expect(created.json).toMatchObject({ id: stored.id, name: 'Triage', outgoing_url: 'https://n8n.example.com/webhook/bot' });
