@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 import { chatwootApiCredentialTest } from '../shared/methods/credentialTest';
-import { searchApiInboxes, searchInboxes } from '../shared/methods/listSearch';
-import { getLabels } from '../shared/methods/loadOptions';
+import { searchAgentBots, searchApiInboxes, searchInboxes } from '../shared/methods/listSearch';
+import { getInboxes, getLabels } from '../shared/methods/loadOptions';
 import { properties } from './descriptions';
 import * as lifecycle from './lifecycle';
 import { receive } from './receive';
@@ -43,8 +43,8 @@ export class ChatwootTrigger implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchApiInboxes, searchInboxes },
-		loadOptions: { getLabels },
+		listSearch: { searchAgentBots, searchApiInboxes, searchInboxes },
+		loadOptions: { getInboxes, getLabels },
 		credentialTest: { chatwootApiCredentialTest },
 	};
 

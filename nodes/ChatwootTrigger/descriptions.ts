@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { inboxLocator } from '../shared/descriptions';
-import { ACCOUNT_EVENTS, API_INBOX_EVENTS } from './filters';
+import { agentBotLocator, inboxLocator } from '../shared/descriptions';
+import { ACCOUNT_EVENTS, AGENT_BOT_EVENTS, API_INBOX_EVENTS } from './filters';
 
 const EVENT_INFO: Record<string, { name: string; description: string }> = {
 	contact_created: { name: 'Contact Created', description: 'A contact was created' },
@@ -11,6 +11,8 @@ const EVENT_INFO: Record<string, { name: string; description: string }> = {
 			'A contact was changed. Chatwoot also sends this after every message a contact sends (last activity); see Options → Ignore Contact Activity Updates.',
 	},
 	conversation_created: { name: 'Conversation Created', description: 'A conversation was started' },
+	conversation_opened: { name: 'Conversation Opened', description: 'A conversation was opened, e.g. handed off by the bot (agent bots only)' },
+	conversation_resolved: { name: 'Conversation Resolved', description: 'A conversation was resolved (agent bots only)' },
 	conversation_status_changed: {
 		name: 'Conversation Status Changed',
 		description: 'A conversation was opened, resolved, set pending or snoozed',
@@ -76,6 +78,12 @@ export const properties: INodeProperties[] = [
 					"An account-wide webhook, created and removed with this workflow; every event type is available. Managing webhooks needs an administrator's access token.",
 			},
 			{
+				name: 'Agent Bot',
+				value: 'agentBot',
+				description:
+					"An agent bot's outgoing URL, the bot connected to the chosen inboxes while this workflow is active: Chatwoot's own mechanism for bots and AI agents",
+			},
+			{
 				name: 'API Inbox Callback',
 				value: 'apiInbox',
 				description:
@@ -83,6 +91,45 @@ export const properties: INodeProperties[] = [
 			},
 		],
 		default: 'accountWebhook',
+	},
+	{
+		displayName:
+			"While this workflow is active the agent bot's outgoing URL points to n8n and the bot is connected to the chosen inboxes (new conversations there start as Pending until the bot hands them off); when it stops, the bot's previous URL and each inbox's previous bot are restored, and a bot the trigger created is deleted. To reply as the bot, use a Chatwoot credential with the bot's access token.",
+		name: 'agentBotNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { source: ['agentBot'] } },
+	},
+	{
+		displayName: 'Agent Bot',
+		name: 'agentBotMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Create a Bot', value: 'create', description: 'A bot named after this workflow, deleted when it stops' },
+			{
+				name: 'Use an Existing Bot',
+				value: 'existing',
+				description: "One of the account's bots (Settings → Bots); its outgoing URL is restored when the workflow stops",
+			},
+		],
+		default: 'create',
+		displayOptions: { show: { source: ['agentBot'] } },
+	},
+	{
+		...agentBotLocator('agentBotId', 'The bot whose outgoing URL this trigger uses'),
+		displayOptions: { show: { source: ['agentBot'], agentBotMode: ['existing'] } },
+	},
+	{
+		displayName: 'Inbox Names or IDs',
+		name: 'inboxIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getInboxes' },
+		required: true,
+		default: [],
+		description:
+			'The inboxes to connect the bot to (any channel); it replaces the bot an inbox had, until the workflow stops. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { source: ['agentBot'] } },
 	},
 	{
 		...apiInboxLocator(),
@@ -117,6 +164,17 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { source: ['apiInbox'] } },
 	},
 	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options: eventOptions(AGENT_BOT_EVENTS),
+		default: ['message_created'],
+		description:
+			'The events that start the workflow (Chatwoot sends a bot these, for its inboxes and the conversations assigned to it; no subscriptions)',
+		displayOptions: { show: { source: ['agentBot'] } },
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -129,7 +187,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to run on deliveries without a signature, for Chatwoot versions that do not sign (account webhooks before 4.12.0, API inbox callbacks before 4.13.0). Insecure: anyone who learns the webhook URL can start the workflow with a forged event. Once Chatwoot has shown a secret or sent one signed delivery, unsigned deliveries are refused again regardless.',
+					'Whether to run on deliveries without a signature, for Chatwoot versions that do not sign (account webhooks before 4.12.0, API inbox callbacks and agent bots before 4.13.0). Insecure: anyone who learns the webhook URL can start the workflow with a forged event. Once Chatwoot has shown a secret or sent one signed delivery, unsigned deliveries are refused again regardless.',
 			},
 			{
 				displayName: 'Conversation Statuses',

@@ -27,6 +27,21 @@ export const API_INBOX_EVENTS = [
 	'message_updated',
 ] as const;
 
+/**
+ * What an agent bot's outgoing URL receives: AgentBotListener (app/listeners/agent_bot_listener.rb) handles these
+ * events for the inbox's bot and the conversation's assigned bot; conversation_opened / conversation_resolved exist
+ * only for bots. No subscriptions: Events filters what starts the workflow.
+ */
+export const AGENT_BOT_EVENTS = [
+	'conversation_opened',
+	'conversation_resolved',
+	'conversation_status_changed',
+	'conversation_updated',
+	'message_created',
+	'message_updated',
+	'webwidget_triggered',
+] as const;
+
 export type SenderType = 'contact' | 'user' | 'agent_bot';
 
 export interface FilterSettings {
@@ -46,6 +61,10 @@ export interface FilterSettings {
 	ignoreOwnMessages: boolean;
 	/** The credential's user ID, found at activation. */
 	ownUserId?: number;
+	/** Source "Agent Bot": the bot whose outgoing URL this is; its own messages are dropped like the user's. */
+	ownBotId?: number;
+	/** Source "Agent Bot": only events of these inboxes (the ones the bot was connected to). */
+	inboxIds?: number[];
 	/** Drop contact_updated events that only change last_activity_at / updated_at. */
 	ignoreContactActivity: boolean;
 }
@@ -170,6 +189,13 @@ export function applyFilters(event: string, payload: IDataObject, settings: Filt
 		if (carriesInbox && inboxId !== settings.inboxId) return { pass: false, reason: 'other inbox' };
 	}
 
+	if (settings.inboxIds !== undefined && settings.inboxIds.length) {
+		// An agent bot also gets the events of conversations it is assigned to in other inboxes; those pass only
+		// when their inbox was chosen.
+		const inboxId = inboxIdOf(event, payload);
+		if (inboxId !== undefined && !settings.inboxIds.includes(inboxId)) return { pass: false, reason: 'other inbox' };
+	}
+
 	const actor = actorOf(event, payload);
 	if (isMessageEvent(event)) {
 		const type = messageTypeOf(payload);
@@ -203,6 +229,11 @@ export function applyFilters(event: string, payload: IDataObject, settings: Filt
 	if (settings.ignoreOwnMessages && settings.ownUserId !== undefined && actor) {
 		if (senderTypeOf(actor) === 'user' && num(actor.id) === settings.ownUserId) {
 			return { pass: false, reason: "sent through this trigger's credential" };
+		}
+	}
+	if (settings.ignoreOwnMessages && settings.ownBotId !== undefined && actor) {
+		if (senderTypeOf(actor) === 'agent_bot' && num(actor.id) === settings.ownBotId) {
+			return { pass: false, reason: "sent by this trigger's agent bot" };
 		}
 	}
 	return { pass: true };

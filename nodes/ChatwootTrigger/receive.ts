@@ -101,8 +101,13 @@ function filterSettings(context: IWebhookFunctions, ownUserId: number | undefine
 	const source = sourceOf(context);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const list = (value: unknown) => (Array.isArray(value) ? value.map((v) => String(v)) : []);
+	const data = state(context);
 	const inboxId =
-		source === 'apiInbox' ? (state(context).inboxId ?? configuredInboxId(context, false)) : configuredInboxId(context, false);
+		source === 'apiInbox'
+			? (data.inboxId ?? configuredInboxId(context, false))
+			: source === 'agentBot'
+				? undefined
+				: configuredInboxId(context, false);
 	return {
 		events: selectedEvents(context, source),
 		inboxId,
@@ -113,6 +118,8 @@ function filterSettings(context: IWebhookFunctions, ownUserId: number | undefine
 		labels: list(options.labels),
 		ignoreOwnMessages: options.ignoreOwnMessages !== false,
 		ownUserId,
+		ownBotId: source === 'agentBot' ? data.agentBot?.botId : undefined,
+		inboxIds: source === 'agentBot' ? (data.agentBot?.inboxes ?? []).map((i) => i.inboxId) : undefined,
 		ignoreContactActivity: options.ignoreContactActivity !== false,
 	};
 }

@@ -1,12 +1,14 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
 import { accountWebhook } from './accountWebhook';
+import { agentBot } from './agentBot';
 import { apiInbox } from './apiInbox';
 import { sourceOf, state } from './state';
 import type { SourceName, TriggerSource } from './state';
 
 export { ACCOUNT_WEBHOOKS_SIGNED_SINCE } from './accountWebhook';
 export { API_INBOX_CALLBACKS_SIGNED_SINCE } from './apiInbox';
+export { AGENT_BOTS_SIGNED_SINCE } from './agentBot';
 export { secretKey, secretKeyFor } from './secretKey';
 export {
 	acceptsUnsigned,
@@ -20,7 +22,7 @@ export {
 export type { SourceName, TriggerSource, TriggerState } from './state';
 
 /** Every source the trigger offers; the `source` parameter's values. */
-export const SOURCES: Record<SourceName, TriggerSource> = { accountWebhook, apiInbox };
+export const SOURCES: Record<SourceName, TriggerSource> = { accountWebhook, apiInbox, agentBot };
 
 /** The source that registered (static data), or the one chosen now when nothing is registered. */
 export function registeredSource(context: Parameters<typeof sourceOf>[0]): TriggerSource {

@@ -2,7 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { chatwootApiRequest, unwrapRecord } from '../../shared/transport';
-import { ACCOUNT_EVENTS, API_INBOX_EVENTS } from '../filters';
+import { ACCOUNT_EVENTS, AGENT_BOT_EVENTS, API_INBOX_EVENTS } from '../filters';
+import type { AgentBotRegistration } from './botRegistration';
 
 /**
  * The trigger's registration in Chatwoot, kept in `getWorkflowStaticData('node')`. Never a secret:
@@ -17,6 +18,8 @@ import { ACCOUNT_EVENTS, API_INBOX_EVENTS } from '../filters';
  */
 export interface TriggerState {
 	source?: SourceName;
+	/** agentBot: the bot, its previous outgoing URL and each connected inbox's previous bot (botRegistration.ts). */
+	agentBot?: AgentBotRegistration;
 	webhookId?: number;
 	inboxId?: number;
 	ownUrl?: string;
@@ -31,10 +34,11 @@ export interface TriggerState {
 }
 
 /** Where the trigger receives events from. A new source adds its name here and a module in lifecycle/. */
-export type SourceName = 'accountWebhook' | 'apiInbox';
+export type SourceName = 'accountWebhook' | 'apiInbox' | 'agentBot';
 
 const STATE_KEYS: Array<keyof TriggerState> = [
 	'source',
+	'agentBot',
 	'webhookId',
 	'inboxId',
 	'ownUrl',
@@ -102,13 +106,15 @@ export function ownUrl(context: IHookFunctions): string {
 }
 
 export function sourceOf(context: Context): SourceName {
-	return context.getNodeParameter('source', 'accountWebhook') === 'apiInbox' ? 'apiInbox' : 'accountWebhook';
+	const value = context.getNodeParameter('source', 'accountWebhook');
+	return value === 'apiInbox' || value === 'agentBot' ? value : 'accountWebhook';
 }
 
 export function selectedEvents(context: Context, source: string): string[] {
 	const raw = context.getNodeParameter('events', []) as unknown;
 	const list = Array.isArray(raw) ? raw.map((e) => String(e)) : [];
-	const allowed: readonly string[] = source === 'apiInbox' ? API_INBOX_EVENTS : ACCOUNT_EVENTS;
+	const allowed: readonly string[] =
+		source === 'apiInbox' ? API_INBOX_EVENTS : source === 'agentBot' ? AGENT_BOT_EVENTS : ACCOUNT_EVENTS;
 	return [...new Set(list)].filter((e) => allowed.includes(e)).sort();
 }
 

@@ -21,3 +21,14 @@ export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePrope
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** The account's inboxes (every channel); the value is the inbox ID. */
+export async function getInboxes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const inboxes = unwrapList(await chatwootApiRequest(this, { method: 'GET', path: '/inboxes' }));
+	return inboxes
+		.map((i) => ({
+			name: `${String(i.name ?? i.id)} (${String(i.channel_type ?? '').replace('Channel::', '')})`,
+			value: String(i.id),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
