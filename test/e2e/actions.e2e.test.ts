@@ -212,9 +212,12 @@ describe('a wrong token', () => {
 });
 
 describe('every workflow in examples/', () => {
+	// ai-agent-bot.json needs a chat model credential (n8n ships no stub model); agentBot.e2e.test.ts imports it and
+	// runs the same trigger → reply → handoff path without the model.
+	const NEEDS_A_MODEL = ['ai-agent-bot.json'];
 	const files = fs
 		.readdirSync(path.join(REPO, 'examples'))
-		.filter((f) => f.endsWith('.json'))
+		.filter((f) => f.endsWith('.json') && !NEEDS_A_MODEL.includes(f))
 		.sort();
 
 	test('there are example workflows', () => {

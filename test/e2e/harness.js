@@ -560,7 +560,11 @@ class N8nInstance {
 	/** Whether the simulator state still points any webhook or API-inbox callback at this n8n. */
 	registeredIn(state) {
 		const base = this.webhookBase;
-		return state.webhooks.some((w) => String(w.url).startsWith(base)) || state.inboxes.some((i) => String(i.webhook_url || '').startsWith(base));
+		return (
+			state.webhooks.some((w) => String(w.url).startsWith(base)) ||
+			state.inboxes.some((i) => String(i.webhook_url || '').startsWith(base)) ||
+			(state.agentBots || []).some((b) => String(b.outgoing_url || '').startsWith(base))
+		);
 	}
 
 	get webhookBase() {
