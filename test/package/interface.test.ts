@@ -117,7 +117,8 @@ describe('credentials', () => {
 	it('keep their names and properties', () => {
 		const api = new ChatwootSuiteApi();
 		expect(api.name).toBe('chatwootSuiteApi');
-		expect(api.properties.map((p) => p.name)).toEqual(['baseUrl', 'accessToken', 'accountId']);
+		expect(api.properties.map((p) => p.name)).toEqual(['baseUrl', 'accessToken', 'accountId', 'agentBot']);
+		expect(api.properties.find((p) => p.name === 'agentBot')?.default).toBe(false);
 		expect(api.properties.find((p) => p.name === 'accessToken')?.typeOptions?.password).toBe(true);
 		const client = new ChatwootSuiteClientApi();
 		expect(client.name).toBe('chatwootSuiteClientApi');
