@@ -1,5 +1,5 @@
 /**
- * Both action nodes used as AI Agent tools, the way n8n builds and calls them:
+ * The action nodes (Chatwoot, Chatwoot Client, Chatwoot Platform) used as AI Agent tools, the way n8n builds and calls them:
  * - the `…Tool` node type n8n generates from `usableAsTool` (n8n: packages/cli/src/tool-generation/ai-tools.ts,
  *   `convertNodeToAiTool`; the real one from the cached n8n install is used when present, else a replica),
  * - the tool name and the automatic description the AI Agent hands the model (n8n-workflow
@@ -19,6 +19,7 @@ const { getSchema } = require('n8n-core/dist/execution-engine/node-execution-con
 
 import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
 import { ChatwootClient } from '../../nodes/ChatwootClient/ChatwootClient.node';
+import { ChatwootPlatform } from '../../nodes/ChatwootPlatform/ChatwootPlatform.node';
 
 /** Function-name rule of the model APIs n8n's agents use (and of n8n's own $fromAI keys). */
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -31,9 +32,13 @@ const MAX_DESCRIPTION = 1024;
  * their names and types may not change (docs/INTERFACE.md).
  */
 const NO_BUTTON: Record<string, string> = {
-	'conversation.setPriority:priority': 'options field (urgent/high/medium/low/none); type {{ $fromAI("priority") }} as an expression',
-	'conversation.setStatus:status': 'options field (open/pending/resolved/snoozed); type {{ $fromAI("status") }} as an expression',
-	'inbox.create:name': "top-level parameter `name` is on the editor's deny list; type {{ $fromAI(\"name\") }} as an expression",
+	'chatwoot/conversation.setPriority:priority': 'options field (urgent/high/medium/low/none); type {{ $fromAI("priority") }} as an expression',
+	'chatwoot/conversation.setStatus:status': 'options field (open/pending/resolved/snoozed); type {{ $fromAI("status") }} as an expression',
+	'chatwoot/inbox.create:name': "top-level parameter `name` is on the editor's deny list; type {{ $fromAI(\"name\") }} as an expression",
+	// Chatwoot Platform node (landed before this test covered it): same top-level `name`
+	'chatwootPlatform/account.create:name': 'Chatwoot Platform: top-level parameter `name`, as above',
+	'chatwootPlatform/agentBot.create:name': 'Chatwoot Platform: top-level parameter `name`, as above',
+	'chatwootPlatform/user.create:name': 'Chatwoot Platform: top-level parameter `name`, as above',
 };
 
 const PROP_TYPE_DENYLIST = ['options', 'credentialsSelect'];
@@ -134,6 +139,7 @@ function buildToolNode(type: INodeTypeDescription, op: Operation): Built {
 describe.each([
 	['Chatwoot', new Chatwoot()],
 	['Chatwoot Client', new ChatwootClient()],
+	['Chatwoot Platform', new ChatwootPlatform()],
 ])('%s used as an AI Agent tool', (_label, nodeType) => {
 	const type = toolType(nodeType);
 	const operations = operationsOf(type);
@@ -158,7 +164,7 @@ describe.each([
 		// every required field takes an expression, so a $fromAI() can fill it …
 		expect(required.filter((r) => r.property.noDataExpression).map((r) => r.property.name)).toEqual([]);
 		// … and n8n's editor offers its "let the model define this" button, except for the listed fields
-		const noButton = required.filter((r) => r.problem).map((r) => `${op.resource}.${op.operation}:${r.property.name}`);
+		const noButton = required.filter((r) => r.problem).map((r) => `${nodeType.description.name}/${op.resource}.${op.operation}:${r.property.name}`);
 		expect(noButton.filter((entry) => !(entry in NO_BUTTON))).toEqual([]);
 		const schema = getSchema(node);
 		expect(Object.keys(schema.shape).sort()).toEqual([...new Set(required.map((r) => r.key))].sort());
@@ -167,7 +173,7 @@ describe.each([
 
 /** Numbers for the report: printed once, asserted nowhere else. */
 afterAll(() => {
-	const rows = [new Chatwoot(), new ChatwootClient()].flatMap((n) => {
+	const rows = [new Chatwoot(), new ChatwootClient(), new ChatwootPlatform()].flatMap((n) => {
 		const type = toolType(n);
 		return operationsOf(type).map((op) => ({ node: type.name, op: `${op.resource}.${op.operation}`, toolName: nodeNameToToolName(buildToolNode(type, op).node) }));
 	});
