@@ -2,6 +2,8 @@
 // deliveries from the simulator's bot webhook job through the trigger's webhook() (signature, events, loop guard).
 import type { IDataObject } from 'n8n-workflow';
 
+import { applyFilters } from '../../../nodes/ChatwootTrigger/filters';
+
 import { activate, calls, checkContract, deactivate, DEFAULT_URL, deliver, items, rl, seedBasics, startEnv, startReceiver } from './setup';
 import type { Env, Simulator } from './setup';
 
@@ -202,5 +204,28 @@ describe('Chatwoot Trigger, source agentBot: deliveries', () => {
 			await deactivate(env, params, staticData, { webhookUrl: receiver.url });
 			await receiver.close();
 		}
+	});
+});
+
+describe('Chatwoot Trigger, source agentBot: filters', () => {
+	const settings = {
+		events: ['message_created'],
+		messageTypes: [],
+		includePrivate: false,
+		senderTypes: [],
+		conversationStatuses: [],
+		labels: [],
+		ignoreOwnMessages: true,
+		ignoreContactActivity: true,
+		ownBotId: 7,
+		inboxIds: [1],
+	};
+	const message = (inboxId: number, sender: IDataObject) => ({ event: 'message_created', message_type: 'incoming', inbox: { id: inboxId }, sender, conversation: { inbox_id: inboxId } });
+
+	it("passes the chosen inboxes' messages, drops another inbox's (a conversation assigned to the bot elsewhere) and the bot's own", () => {
+		expect(applyFilters('message_created', message(1, { id: 3, name: 'Jo' }), settings).pass).toBe(true);
+		expect(applyFilters('message_created', message(2, { id: 3, name: 'Jo' }), settings).pass).toBe(false);
+		expect(applyFilters('message_created', { ...message(1, { id: 7, name: 'Bot', type: 'agent_bot' }), message_type: 'outgoing' }, settings).pass).toBe(false);
+		expect(applyFilters('message_created', { ...message(1, { id: 8, name: 'Other bot', type: 'agent_bot' }), message_type: 'outgoing' }, settings).pass).toBe(true);
 	});
 });
