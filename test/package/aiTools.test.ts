@@ -35,6 +35,12 @@ const NO_BUTTON: Record<string, string> = {
 	'chatwoot/conversation.setPriority:priority': 'options field (urgent/high/medium/low/none); type {{ $fromAI("priority") }} as an expression',
 	'chatwoot/conversation.setStatus:status': 'options field (open/pending/resolved/snoozed); type {{ $fromAI("status") }} as an expression',
 	'chatwoot/inbox.create:name': "top-level parameter `name` is on the editor's deny list; type {{ $fromAI(\"name\") }} as an expression",
+	// automation / help-center resources (issue 14, landed before this test covered them)
+	'chatwoot/automationRule.create:name': 'top-level parameter `name`, as above',
+	'chatwoot/automationRule.create:eventName': 'options field (the Chatwoot event the rule reacts to)',
+	'chatwoot/category.create:name': 'top-level parameter `name`, as above',
+	'chatwoot/macro.create:name': 'top-level parameter `name`, as above',
+	'chatwoot/portal.create:name': 'top-level parameter `name`, as above',
 	// Chatwoot Platform node (landed before this test covered it): same top-level `name`
 	'chatwootPlatform/account.create:name': 'Chatwoot Platform: top-level parameter `name`, as above',
 	'chatwootPlatform/agentBot.create:name': 'Chatwoot Platform: top-level parameter `name`, as above',

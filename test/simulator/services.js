@@ -455,6 +455,7 @@ function createServices(store, S, hooks) {
 			store.insert('reportingEvents', {
 				name: 'conversation_bot_handoff',
 				value: Math.floor(now / 1000) - Math.floor(conv.created_at / 1000),
+				value_in_business_hours: Math.floor(now / 1000) - Math.floor(conv.created_at / 1000),
 				account_id: conv.account_id,
 				inbox_id: conv.inbox_id,
 				user_id: conv.assignee_id,

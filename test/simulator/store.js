@@ -223,7 +223,7 @@ class Store {
 	createAgentBot({ name, accountId = null, outgoingUrl = null, accessToken, description = null, secret } = {}) {
 		const now = this.now();
 		const rec = this.insert('agentBots', {
-			name: name || 'Bot',
+			name: name === undefined ? 'Bot' : name,
 			description,
 			outgoing_url: outgoingUrl,
 			account_id: accountId == null ? null : Number(accountId),
