@@ -41,6 +41,12 @@ const NO_BUTTON: Record<string, string> = {
 	'chatwoot/category.create:name': 'top-level parameter `name`, as above',
 	'chatwoot/macro.create:name': 'top-level parameter `name`, as above',
 	'chatwoot/portal.create:name': 'top-level parameter `name`, as above',
+	// account administration resources (issue 14, part A)
+	'chatwoot/agent.create:name': 'top-level parameter `name`, as above',
+	'chatwoot/team.create:name': 'top-level parameter `name`, as above',
+	'chatwoot/customFilter.create:name': 'top-level parameter `name`, as above',
+	'chatwoot/integration.createHook:appId': 'options field (the integration apps of the account)',
+	'chatwoot/integration.get:appId': 'options field (the integration apps of the account)',
 	// Chatwoot Platform node (landed before this test covered it): same top-level `name`
 	'chatwootPlatform/account.create:name': 'Chatwoot Platform: top-level parameter `name`, as above',
 	'chatwootPlatform/agentBot.create:name': 'Chatwoot Platform: top-level parameter `name`, as above',

@@ -109,8 +109,8 @@ export const CHATWOOT_ROUTES: ChatwootRoute[] = [
 	r('POST', `${A}/inboxes`, 'spec', 'inbox.create'),
 	r('GET', `${A}/inboxes/{id}`, 'spec', 'inbox.get'),
 	r('PATCH', `${A}/inboxes/{id}`, 'spec', 'inbox.update'),
-	pending('GET', `${A}/inboxes/{id}/agent_bot`, 'spec', 'inbox.getAgentBot'),
-	pending('POST', `${A}/inboxes/{id}/set_agent_bot`, 'spec', 'inbox.setAgentBot'),
+	r('GET', `${A}/inboxes/{id}/agent_bot`, 'spec', 'inbox.getAgentBot'),
+	r('POST', `${A}/inboxes/{id}/set_agent_bot`, 'spec', 'inbox.setAgentBot'),
 	r('GET', `${A}/inbox_members/{inbox_id}`, 'spec', ['inbox.getAgents', 'inbox.addAgents', 'inbox.removeAgents']),
 	excluded('POST', `${A}/inbox_members`, 'spec', 'Add Agents writes the merged member set with PATCH, which is safe to retry'),
 	r('PATCH', `${A}/inbox_members`, 'spec', ['inbox.addAgents', 'inbox.removeAgents']),
@@ -191,14 +191,14 @@ export const CHATWOOT_ROUTES: ChatwootRoute[] = [
 	excluded('POST', `${A}/notifications/read_all`, '§1.11', UI_ONLY),
 	excluded('GET', `${A}/notifications/unread_count`, '§1.11', UI_ONLY),
 
-	// ---- account agent bots (the bots engineer's resource: pending until built) ----
-	pending('GET', `${A}/agent_bots`, 'spec', 'agentBot.getAll'),
-	pending('POST', `${A}/agent_bots`, 'spec', 'agentBot.create'),
-	pending('GET', `${A}/agent_bots/{id}`, 'spec', 'agentBot.get'),
-	pending('PATCH', `${A}/agent_bots/{id}`, 'spec', 'agentBot.update'),
-	pending('DELETE', `${A}/agent_bots/{id}`, 'spec', 'agentBot.delete'),
-	pending('POST', `${A}/agent_bots/{id}/reset_access_token`, '§1.7', 'agentBot.resetToken'),
-	pending('POST', `${A}/agent_bots/{id}/reset_secret`, '§1.7', 'agentBot.resetSecret'),
+	// ---- account agent bots (issue 15) ----
+	r('GET', `${A}/agent_bots`, 'spec', 'agentBot.getAll'),
+	r('POST', `${A}/agent_bots`, 'spec', 'agentBot.create'),
+	r('GET', `${A}/agent_bots/{id}`, 'spec', 'agentBot.get'),
+	r('PATCH', `${A}/agent_bots/{id}`, 'spec', 'agentBot.update'),
+	r('DELETE', `${A}/agent_bots/{id}`, 'spec', 'agentBot.delete'),
+	r('POST', `${A}/agent_bots/{id}/reset_access_token`, '§1.7', 'agentBot.resetAccessToken'),
+	r('POST', `${A}/agent_bots/{id}/reset_secret`, '§1.7', 'agentBot.resetSecret'),
 	excluded('DELETE', `${A}/agent_bots/{id}/avatar`, '§1.7', UI_ONLY),
 
 	// ---- automation rules, macros, campaigns ----
