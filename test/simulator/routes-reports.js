@@ -182,6 +182,82 @@ function register(router, env) {
 			.sort((a, b) => b.metric.open - a.metric.open);
 	}, ADMIN);
 
+	// ---- bot reports ----
+	// GET /reports/bot_summary: ReportsController#bot_summary → #build_summary(:bot_summary),
+	// app/builders/v2/reports/conversations/metric_builder.rb#bot_summary: two counts of reporting events in the
+	// scope of type + id, plus `previous` (the same length before `since`, ReportsController#range).
+	router.add('GET', `${V2}/reports/bot_summary`, (ctx) => {
+		const q = ctx.query;
+		if (isBlank(q.type)) throw serverError(); // common_params: params[:type].to_sym on nil
+		const scope = scopeOf(ctx, String(q.type), q.id);
+		const since = Number(q.since) || 0;
+		const until = Number(q.until) || 0;
+		const botSummary = (range) => ({
+			bot_resolutions_count: metricRows(scope, 'bot_resolutions_count', range).length,
+			bot_handoffs_count: metricRows(scope, 'bot_handoffs_count', range).length,
+		});
+		return { ...botSummary(rangeOf(q)), previous: botSummary(rangeOf({ since: String(since - (until - since)), until: q.since })) };
+	}, ADMIN);
+
+	// GET /reports/bot_metrics: app/builders/v2/reports/bot_metrics_builder.rb#metrics. Conversations created in the
+	// range in inboxes with an active bot (Inbox#active_bot?: an agent bot connected; the Dialogflow hook is not
+	// simulated), their outgoing messages in the range, and resolution/handoff rates in whole percent (`to_i`):
+	// distinct conversations with a conversation_bot_resolved (without a handoff in the range) or
+	// conversation_bot_handoff event in the range, divided by the bot conversations. Only since/until are read.
+	router.add('GET', `${V2}/reports/bot_metrics`, (ctx) => {
+		const accountId = ctx.auth.accountId;
+		const range = rangeOf(ctx.query);
+		const botInboxes = new Set(store.db.inboxes.filter((i) => i.account_id === accountId && i.agent_bot_id).map((i) => i.id));
+		const convs = store.db.conversations.filter((c) => c.account_id === accountId && botInboxes.has(c.inbox_id) && inRange(range, c.created_at));
+		const convIds = new Set(convs.map((c) => c.id));
+		const messages = store.db.messages.filter((m) => m.account_id === accountId && convIds.has(m.conversation_id) && isOutgoing(m) && inRange(range, m.created_at));
+		const events = (name) => store.db.reportingEvents.filter((e) => e.account_id === accountId && e.name === name && e.conversation_id != null && inRange(range, e.created_at));
+		const handedOff = new Set(events('conversation_bot_handoff').map((e) => e.conversation_id));
+		const resolved = new Set(events('conversation_bot_resolved').map((e) => e.conversation_id).filter((id) => !handedOff.has(id)));
+		const rate = (n) => (convs.length ? Math.trunc((n / convs.length) * 100) : 0);
+		return { conversation_count: convs.length, message_count: messages.length, resolution_rate: rate(resolved.size), handoff_rate: rate(handedOff.size) };
+	}, ADMIN);
+
+	// ---- live reports: app/controllers/api/v2/accounts/live_reports_controller.rb (ReportPolicy#view?) ----
+	/** #load_conversations: the account's conversations, of one team when team_id is given (`find` → 404). */
+	const liveConversations = (ctx) => {
+		const accountId = ctx.auth.accountId;
+		let convs = store.db.conversations.filter((c) => c.account_id === accountId);
+		if (!isBlank(ctx.query.team_id)) {
+			const team = store.inAccount('teams', accountId, ctx.query.team_id);
+			if (!team) throw ERR.notFound();
+			convs = convs.filter((c) => c.team_id === team.id);
+		}
+		return convs;
+	};
+	// Conversation scopes (app/models/conversation.rb): unattended = no first reply yet or waiting since set.
+	const liveUnattended = (c) => c.first_reply_created_at == null || c.waiting_since != null;
+	// #conversation_metrics: {open, unattended, unassigned, pending} counts right now, no date range
+	router.add('GET', `${V2}/live_reports/conversation_metrics`, (ctx) => {
+		const convs = liveConversations(ctx);
+		const open = convs.filter((c) => c.status === 'open');
+		return {
+			open: open.length,
+			unattended: open.filter(liveUnattended).length,
+			unassigned: open.filter((c) => c.assignee_id == null).length,
+			pending: convs.filter((c) => c.status === 'pending').length,
+		};
+	}, ADMIN);
+	// #grouped_conversation_metrics: open conversations grouped by team_id or assignee_id (null = none), one row per
+	// group with at least one open conversation; other group_by values → 422 {error: 'invalid group_by'} (#set_group_scope)
+	router.add('GET', `${V2}/live_reports/grouped_conversation_metrics`, (ctx) => {
+		const key = ctx.query.group_by;
+		if (!['team_id', 'assignee_id'].includes(key)) return reply(422, { error: 'invalid group_by' });
+		const open = liveConversations(ctx).filter((c) => c.status === 'open');
+		const groups = new Map();
+		for (const c of open) {
+			const id = c[key] ?? null;
+			if (!groups.has(id)) groups.set(id, []);
+			groups.get(id).push(c);
+		}
+		return [...groups].map(([id, list]) => ({ open: list.length, unattended: list.filter(liveUnattended).length, unassigned: list.filter((c) => c.assignee_id == null).length, [key]: id }));
+	}, ADMIN);
+
 	// ---- summary reports: V2::Reports::{Agent,Team,Inbox,Label,Channel}SummaryBuilder ----
 	const groupedSummary = (ctx, key, convKey, ids) => {
 		const range = rangeOf(ctx.query);

@@ -239,9 +239,10 @@ export const CHATWOOT_ROUTES: ChatwootRoute[] = [
 	excluded('GET', `${R}/reports/inboxes`, '§1.8', 'CSV download; Get Summary Report returns the same numbers as items'),
 	excluded('GET', `${R}/reports/labels`, '§1.8', 'CSV download; Get Summary Report returns the same numbers as items'),
 	excluded('GET', `${R}/reports/teams`, '§1.8', 'CSV download; Get Summary Report returns the same numbers as items'),
-	pending('GET', `${R}/reports/bot_metrics`, '§1.8', 'report.getBotMetrics'),
-	pending('GET', `${R}/reports/bot_summary`, '§1.8', 'report.getBotMetrics'),
-	pending('GET', `${R}/live_reports/conversation_metrics`, '§1.8', 'report.getLiveMetrics'),
+	r('GET', `${R}/reports/bot_metrics`, '§1.8', 'report.getBotMetrics'),
+	r('GET', `${R}/reports/bot_summary`, '§1.8', 'report.getBotMetrics'),
+	r('GET', `${R}/live_reports/conversation_metrics`, '§1.8', 'report.getLiveMetrics'),
+	r('GET', `${R}/live_reports/grouped_conversation_metrics`, '§1.8', 'report.getLiveMetrics'), // not in API-NOTES; routes.rb + live_reports_controller.rb
 	excluded('GET', `${R}/reports/conversation_traffic`, '§1.8', 'CSV download of the traffic heat map; Get Metrics with group by returns the series'),
 	r('GET', `${A}/csat_survey_responses`, '§1.8', 'csat.getAll'),
 	r('GET', `${A}/csat_survey_responses/metrics`, '§1.8', 'csat.getMetrics'),
