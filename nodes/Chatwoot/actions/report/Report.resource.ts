@@ -1,21 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/execution/types';
+import * as getBotMetrics from './getBotMetrics.operation';
 import * as getConversationCounts from './getConversationCounts.operation';
 import * as getEvents from './getEvents.operation';
 import * as getFirstResponseDistribution from './getFirstResponseDistribution.operation';
 import * as getGroupSummary from './getGroupSummary.operation';
 import * as getInboxLabelMatrix from './getInboxLabelMatrix.operation';
+import * as getLiveMetrics from './getLiveMetrics.operation';
 import * as getMetric from './getMetric.operation';
 import * as getOutgoingMessageCounts from './getOutgoingMessageCounts.operation';
 import * as getSummary from './getSummary.operation';
 
 export const operations: Record<string, OperationModule> = {
+	getBotMetrics,
 	getConversationCounts,
 	getEvents,
 	getFirstResponseDistribution,
 	getGroupSummary,
 	getInboxLabelMatrix,
+	getLiveMetrics,
 	getMetric,
 	getOutgoingMessageCounts,
 	getSummary,
@@ -29,6 +33,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['report'] } },
 		options: [
+			{
+				name: 'Get Bot Metrics',
+				value: 'getBotMetrics',
+				description:
+					'How the agent bot did in a date range: bot conversations, messages, resolution and handoff rates, or bot resolutions and handoffs with the previous period',
+				action: 'Get bot metrics',
+			},
 			{
 				name: 'Get Conversation Counts',
 				value: 'getConversationCounts',
@@ -52,6 +63,13 @@ export const description: INodeProperties[] = [
 				value: 'getInboxLabelMatrix',
 				description: 'Conversations per inbox and label in a date range, one item per pair',
 				action: 'Get the inbox label matrix',
+			},
+			{
+				name: 'Get Live Metrics',
+				value: 'getLiveMetrics',
+				description:
+					'Open, unattended, unassigned and pending conversations right now, optionally for one team or per team or agent',
+				action: 'Get live conversation metrics',
 			},
 			{
 				name: 'Get Metric Over Time',
@@ -88,11 +106,13 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { resource: ['report'] } },
 	},
+	...getBotMetrics.description,
 	...getConversationCounts.description,
 	...getEvents.description,
 	...getFirstResponseDistribution.description,
 	...getGroupSummary.description,
 	...getInboxLabelMatrix.description,
+	...getLiveMetrics.description,
 	...getMetric.description,
 	...getOutgoingMessageCounts.description,
 	...getSummary.description,

@@ -8,9 +8,15 @@ import { chatwootApiRequest, unwrapList } from '../../../shared/transport';
 import { labelIdLocator } from '../../helpers/locators';
 
 /** GET below `/api/v2/accounts/{id}` in the reports rate-limit bucket (Rack::Attack: 100/min per user). */
-export async function reportRequest(context: IExecuteFunctions, path: string, qs: IDataObject): Promise<unknown> {
+export async function reportRequest(
+	context: IExecuteFunctions,
+	path: string,
+	qs: IDataObject,
+	subjectOf404?: { resource: string; id: number },
+): Promise<unknown> {
 	// A 404 means the agent, inbox, label or team reported on does not exist: name it.
-	const subject = qs.type && qs.type !== 'account' && qs.id !== undefined ? { resource: String(qs.type), id: qs.id as number } : { resource: 'report' };
+	const subject =
+		subjectOf404 ?? (qs.type && qs.type !== 'account' && qs.id !== undefined ? { resource: String(qs.type), id: qs.id as number } : { resource: 'report' });
 	return await chatwootApiRequest(context, { method: 'GET', path, qs, scope: 'reports', bucket: 'reports', subject });
 }
 
