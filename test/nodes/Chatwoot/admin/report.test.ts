@@ -165,4 +165,51 @@ describe('report', () => {
 	it('names an unknown team', async () => {
 		await expect(run(world, 'report', { operation: 'getSummary', scopeType: 'team', teamId: rl(999), ...range })).rejects.toThrow(/Team 999 was not found/);
 	});
+
+	it('getBotMetrics rates: bot-inbox conversations and messages in the range, handoff wins over resolution', async () => {
+		const accountId = world.accountId;
+		sim.seed.agentBot({ name: 'Bot', accountId, inboxIds: [world.apiInbox.id] });
+		const a = sim.db.conversations.find((c: any) => c.account_id === accountId && c.created_at === (D0 + 3600) * 1000)!;
+		const c = sim.seed.conversation({ accountId, inboxId: world.apiInbox.id, contactId: world.contact.id });
+		c.created_at = (D0 + 7200) * 1000;
+		for (const [name, conversationId] of [['conversation_bot_handoff', a.display_id], ['conversation_bot_resolved', a.display_id], ['conversation_bot_resolved', c.display_id]] as const) {
+			sim.seed.reportingEvent({ accountId, name, conversationId, createdAt: (D0 + 8000) * 1000 });
+		}
+		sim.clearRequests();
+		const out = await run(world, 'report', { operation: 'getBotMetrics', botReport: 'metrics', ...range });
+		expect(out.map((o) => o.json)).toEqual([{ conversation_count: 2, message_count: 1, resolution_rate: 50, handoff_rate: 50 }]);
+		expect(calls(sim)[0].path).toBe(`/api/v2/accounts/${accountId}/reports/bot_metrics`);
+		expect(calls(sim)[0].query).toEqual({ since: String(D0), until: String(D0 + 3 * DAY) });
+
+		const summary = await run(world, 'report', { operation: 'getBotMetrics', botReport: 'summary', scopeType: 'team', teamId: rl(team.id), ...range });
+		expect(summary[0].json).toEqual({ bot_resolutions_count: 1, bot_handoffs_count: 1, previous: { bot_resolutions_count: 0, bot_handoffs_count: 0 } });
+		expect(calls(sim)[1].path).toBe(`/api/v2/accounts/${accountId}/reports/bot_summary`);
+		expect(calls(sim)[1].query).toEqual({ type: 'team', id: String(team.id), since: String(D0), until: String(D0 + 3 * DAY) });
+		expectRequestsMatchSpec(sim.requests);
+	});
+
+	it('getLiveMetrics: totals for one team, per team and per agent with names', async () => {
+		const accountId = world.accountId;
+		const total = await run(world, 'report', { operation: 'getLiveMetrics', groupBy: 'none', onlyTeam: true, teamId: rl(team.id) });
+		// the team's only conversation is open, assigned and answered by the agent
+		expect(total.map((o) => o.json)).toEqual([{ open: 1, unattended: 0, unassigned: 0, pending: 0 }]);
+		expect(calls(sim)[0].path).toBe(`/api/v2/accounts/${accountId}/live_reports/conversation_metrics`);
+		expect(calls(sim)[0].query).toEqual({ team_id: String(team.id) });
+
+		const open = sim.db.conversations.filter((c: any) => c.account_id === accountId && c.status === 'open');
+		const perTeam = (await run(world, 'report', { operation: 'getLiveMetrics', groupBy: 'team_id' })).map((o) => o.json);
+		expect(perTeam).toHaveLength(2);
+		expect(perTeam).toContainEqual({ team_id: team.id, team_name: 'support', open: 1, unattended: 0, unassigned: 0 });
+		expect(perTeam).toContainEqual(expect.objectContaining({ team_id: null, team_name: null, open: open.length - 1 }));
+		expect(calls(sim).find((r) => r.path.endsWith('/grouped_conversation_metrics'))!.query).toEqual({ group_by: 'team_id' });
+
+		const perAgent = (await run(world, 'report', { operation: 'getLiveMetrics', groupBy: 'assignee_id' })).map((o) => o.json);
+		expect(perAgent).toContainEqual(expect.objectContaining({ assignee_id: world.agent.id, assignee_name: world.agent.name }));
+		expect(perAgent.reduce((n, row) => n + Number(row.open), 0)).toBe(open.length);
+		expectRequestsMatchSpec(sim.requests);
+	});
+
+	it('getLiveMetrics names an unknown team', async () => {
+		await expect(run(world, 'report', { operation: 'getLiveMetrics', groupBy: 'none', onlyTeam: true, teamId: rl(999) })).rejects.toThrow(/Team 999 was not found/);
+	});
 });
