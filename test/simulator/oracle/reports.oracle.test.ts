@@ -1,6 +1,6 @@
 // Ported from spec/controllers/api/v2/accounts/live_reports_controller_spec.rb (LR = that file) and
 // spec/controllers/api/v2/accounts/report_controller_spec.rb (RC = that file).
-import type { ChatwootSimulator } from '../index';
+import type { ChatwootSimulator, ConversationStatus } from '../index';
 import { call, seedOracle, startOracle } from './_oracle';
 import type { Oracle } from './_oracle';
 
@@ -19,7 +19,7 @@ beforeEach(() => {
 });
 const admin = () => o.admin.access_token;
 /** `create(:conversation, ...)`; `replied` adds `create(:message, message_type: :outgoing)` from an agent. */
-const conv = (opts: { status?: string; assigneeId?: number; teamId?: number; replied?: boolean } = {}) => {
+const conv = (opts: { status?: ConversationStatus; assigneeId?: number; teamId?: number; replied?: boolean } = {}) => {
 	const c = sim.seed.conversation({ accountId: o.accountId, inboxId: o.inbox.id, contactId, status: opts.status ?? 'open', assigneeId: opts.assigneeId ?? null, teamId: opts.teamId ?? null });
 	if (opts.replied) sim.seed.message({ accountId: o.accountId, conversationId: c.display_id, content: 'hi', message_type: 'outgoing', senderId: o.admin.id });
 	return c;
