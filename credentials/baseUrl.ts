@@ -1,5 +1,5 @@
 /**
- * The base-URL rules of nodes/Chatwoot/transport/url.ts (normaliseBaseUrl), as an n8n
+ * The base-URL rules of nodes/shared/transport/url.ts (normaliseBaseUrl), as an n8n
  * expression: credential tests run inside n8n, not through this package's code.
  * test/nodes/Chatwoot/transport/credentialExpression.test.ts keeps both in step.
  */
