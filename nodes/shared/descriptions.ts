@@ -188,7 +188,7 @@ export const agentBotLocator = (name = 'agentBotId', description = 'The agent bo
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 3',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid agent bot ID (a number)' } }],
+			validation: [{ type: 'regex', properties: { regex: idValidationRegex(['agent_bots']), errorMessage: 'Not a valid agent bot ID (a number)' } }],
 		},
 	],
 });

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { locator } from '../../shared/descriptions';
+import { idValidationRegex } from '../../shared/helpers/ids';
 
 /**
  * Resource locators of the account-settings resources: "From List" (searchable) and "By ID".
@@ -22,7 +23,8 @@ function listOrId(name: string, displayName: string, searchListMethod: string, d
 				type: 'string',
 				placeholder: 'e.g. 4',
 				validation: [
-					{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${displayName.toLowerCase()} ID (a number)` } },
+					// a number, `#42` or spaces, like every other locator (see nodes/shared/helpers/ids.ts)
+					{ type: 'regex', properties: { regex: idValidationRegex([]), errorMessage: `Not a valid ${displayName.toLowerCase()} ID (a number)` } },
 				],
 			},
 		],

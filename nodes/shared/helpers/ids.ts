@@ -18,6 +18,8 @@ const URL_SEGMENTS: Record<string, string[]> = {
 	inboxId: ['inboxes', 'inbox'],
 	teamId: ['teams', 'team'],
 	macroId: ['macros'],
+	// saved conversation filters open at `…/custom_view/:id`
+	customFilterId: ['custom_view'],
 	// Platform node: `…/app/accounts/:accountId/…`, Super Admin's `/super_admin/accounts/:id`, `/agent_bots/:id`, `/users/:id`
 	accountId: ['accounts'],
 	agentBotId: ['agent_bots'],
