@@ -23,7 +23,7 @@ describe('cli.js', () => {
 		const contacts = await (await fetch(`${info.url}/api/v1/accounts/1/contacts`, { headers: { api_access_token: info.token } })).json();
 		expect(contacts.meta.count).toBe(20);
 		const labels = await (await fetch(`${info.url}/api/v1/accounts/1/labels`, { headers: { api_access_token: info.token } })).json();
-		expect(labels.payload).toHaveLength(3);
+		expect(labels.payload).toHaveLength(4); // billing, bug, vip, refund (the macro example's label)
 		const inbox = await (await fetch(`${info.url}/api/v1/accounts/1/inboxes/${info.inboxIds.api}`, { headers: { api_access_token: info.token } })).json();
 		expect(inbox).toMatchObject({ name: 'Website API', webhook_url: null, inbox_identifier: info.inbox_identifier });
 		child.kill('SIGTERM');

@@ -16,6 +16,10 @@ function seedDemo(sim) {
 	const widget = s.inbox({ accountId: account.id, name: 'Website Widget', channelType: 'web_widget', memberIds: [admin.id] });
 	for (const [title, color] of [['billing', '#ff6b6b'], ['bug', '#f0a500'], ['vip', '#1f93ff']]) s.label({ accountId: account.id, title, color, description: `${title} related` });
 	const team = s.team({ accountId: account.id, name: 'support', description: 'First line support', memberIds: [admin.id, agent.id] });
+	// what examples/escalate-with-macro.json and examples/help-center-faq.json expect to find (macro 1, portal "help")
+	s.label({ accountId: account.id, title: 'refund', color: '#7e57c2', description: 'refund related' });
+	s.macro({ accountId: account.id, name: 'Escalate', createdById: admin.id, actions: [{ action_name: 'add_label', action_params: ['refund'] }] });
+	s.portal({ accountId: account.id, name: 'Help Center', slug: 'help' });
 	const first = ['Ada', 'Grace', 'Linus', 'Ken', 'Barbara', 'Dennis', 'Margaret', 'Alan', 'Edsger', 'Donald', 'Frances', 'John', 'Radia', 'Tim', 'Katherine', 'Guido', 'Bjarne', 'Anders', 'Sophie', 'Yukihiro'];
 	const contacts = first.map((n, i) =>
 		s.contact({
