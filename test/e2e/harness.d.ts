@@ -112,6 +112,8 @@ export class N8nInstance {
 	createWorkflow(wf: any, credentials?: Record<string, CredentialRef>): Promise<{ id: string; name: string; nodes: any[]; [k: string]: any }>;
 	activate(id: string): Promise<any>;
 	deactivate(id: string): Promise<any>;
+	publicationStatus(id: string): Promise<{ status: string; triggers: Array<{ nodeId: string; status: string; errorMessage?: string }> } | null>;
+	waitForPublication(id: string, opts?: { timeoutMs?: number }): Promise<{ status: string; triggers: Array<{ nodeId: string; status: string; errorMessage?: string }> } | null>;
 	executions(workflowId?: string, opts?: { includeData?: boolean; limit?: number }): Promise<any[]>;
 	waitForExecutions(workflowId: string, count: number, opts?: { timeoutMs?: number }): Promise<any[]>;
 	execute(workflowId: string): Promise<ExecuteResult>;

@@ -769,16 +769,53 @@ class N8nInstance {
 		return created;
 	}
 
+	/**
+	 * Activate (publish) a workflow and wait until n8n has registered its triggers. n8n >= 2.4x publishes through an
+	 * outbox after the public API answered (`active: true` at once, webhooks registered later, a trigger's failure only
+	 * in the publication status); older versions do it inside the request and answer 400 on a failure. Either way a
+	 * failed activation throws here, with n8n's message.
+	 */
 	async activate(id) {
 		const r = await this.api('POST', `/workflows/${id}/activate`);
 		this.activeWorkflowIds.add(id);
+		const publication = await this.waitForPublication(id);
+		if (publication && ['failed', 'partial'].includes(publication.status)) {
+			const messages = publication.triggers.filter((t) => t.status === 'failed').map((t) => t.errorMessage);
+			throw new Error(`n8n could not activate workflow ${id} (${publication.status}): ${messages.join('; ')}`);
+		}
 		return r;
 	}
 
 	async deactivate(id) {
 		const r = await this.api('POST', `/workflows/${id}/deactivate`);
 		this.activeWorkflowIds.delete(id);
+		await this.waitForPublication(id);
 		return r;
+	}
+
+	/**
+	 * n8n >= 2.4x: `{ status: 'in_progress' | 'published' | 'partial' | 'failed' | 'not_published', triggers: [{ status,
+	 * errorMessage }] }` from the editor's `GET /rest/workflows/:id/publication-status`; null on versions that activate
+	 * synchronously (no such route — 404 — or the publication service switched off).
+	 */
+	async publicationStatus(id) {
+		const r = await httpJson('GET', `${this.baseUrl}/rest/workflows/${id}/publication-status`, { cookie: this.cookie });
+		const status = r.status === 200 && r.json && (r.json.data || r.json);
+		return status && typeof status.status === 'string' ? status : null;
+	}
+
+	/** Wait until no publication of the workflow is in flight (n8n polls its outbox every 15 s); null where synchronous. */
+	async waitForPublication(id, { timeoutMs = 60000 } = {}) {
+		const settled = await waitFor(
+			`n8n to finish publishing workflow ${id}`,
+			async () => {
+				const status = await this.publicationStatus(id);
+				if (status === null) return { synchronous: true };
+				return status.status === 'in_progress' ? undefined : status;
+			},
+			{ timeoutMs, proc: this.main },
+		);
+		return settled.synchronous ? null : settled;
 	}
 
 	/** Executions of a workflow (newest first), with data. */
