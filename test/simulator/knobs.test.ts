@@ -84,9 +84,11 @@ describe('in-flight counters and capacity (Puma threads)', () => {
 			working++;
 			maxWorking = Math.max(maxWorking, working);
 			try {
+				// the request's work takes a while (inside the thread's serviceMs): without the pool all 8 overlap here
+				await new Promise((r) => setTimeout(r, 30));
 				return await route(ctx);
 			} finally {
-				setTimeout(() => working--, 80);
+				working--;
 			}
 		};
 		try {

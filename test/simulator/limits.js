@@ -156,7 +156,8 @@ class InflightCounter {
 
 /**
  * Puma's thread pool (config/puma.rb: RAILS_MAX_THREADS, default 5 per process): at most `threads` requests are
- * worked on at once, the rest queue in arrival order. Each request Rails handles holds its thread `serviceMs`.
+ * worked on at once, the rest queue in arrival order. Each request Rails handles holds its thread `serviceMs`
+ * (the simulator's own work on it included, see server.js).
  * threads 0 = unlimited (the default, so functional tests are not slowed down).
  */
 class ThreadPool {

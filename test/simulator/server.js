@@ -122,6 +122,7 @@ async function handleRequest(sim, req, res, buf) {
 	// ---- Puma: a bounded pool of threads serves requests; the rest wait in its queue (config/puma.rb) ----
 	let fault = null;
 	const release = await sim.threads.acquire();
+	const threadSince = Date.now();
 	try {
 		// ---- Rack::Attack (middleware, runs inside a Puma thread) ----
 		const token = req.headers.api_access_token;
@@ -155,8 +156,13 @@ async function handleRequest(sim, req, res, buf) {
 				}
 				if (fault) result = faultResponse(fault);
 			}
-			// Time a Puma thread spends on a request Rails handled (capacity model; 0 = unlimited capacity).
-			if (sim.threads.serviceMs > 0 && !(fault && fault.when === 'before')) await new Promise((r) => setTimeout(r, sim.threads.serviceMs));
+			// Time a Puma thread spends on a request Rails handled (capacity model; 0 = unlimited capacity). The
+			// simulator's own work on the request is part of that time, so a thread is held serviceMs in all (not
+			// serviceMs plus however long this process took), and the physical limit threads / serviceMs is exact.
+			if (sim.threads.serviceMs > 0 && !(fault && fault.when === 'before')) {
+				const rest = sim.threads.serviceMs - (Date.now() - threadSince);
+				if (rest > 0) await new Promise((r) => setTimeout(r, rest));
+			}
 		}
 	} finally {
 		release();
