@@ -230,10 +230,6 @@ describe('every workflow in examples/', () => {
 	test.each(files)(
 		'%s imports into n8n and runs (trigger workflows: activate, receive a customer message, run)',
 		async (file) => {
-			// Known gap (found 2026-12-01, not yet understood): on n8n 1.123.x the locator expression of onboard-agent.json
-			// (`$('Teams').all().find((t) => …).json.id`) reaches the node as "" and Add to Team fails; on n8n 2.x it runs.
-			// Skipped on 1.x until investigated, so the rest of the 1.x matrix keeps guarding the other examples.
-			if (file === 'onboard-agent.json' && env.n8n.version.startsWith('1.')) return;
 			const example = loadExample(file);
 			const types = (example.nodes as Array<{ type: string }>).map((n) => n.type);
 			expect(types.some((t) => t.startsWith('n8n-nodes-chatwoot-suite.'))).toBe(true);

@@ -65,8 +65,9 @@ describe('examples (part A)', () => {
 		const team = sim.seed.team({ accountId: world.accountId, name: 'support', memberIds: [world.agent.id] });
 		sim.seed.team({ accountId: world.accountId, name: 'billing' });
 		const inbox = sim.seed.inbox({ accountId: world.accountId, name: 'Website API', channelType: 'api', memberIds: [world.admin.id] });
-		const code = String(load('onboard-agent.json').nodes.find((n) => n.name === 'New Hire')!.parameters.jsCode);
-		const outputs: Record<string, INodeExecutionData[]> = { 'New Hire': new Function(code)() as INodeExecutionData[] };
+		// "New Hire" is an Edit Fields (Set) node holding the person: its output is one item with those fields
+		const fields = (load('onboard-agent.json').nodes.find((n) => n.name === 'New Hire')!.parameters.assignments as any).assignments as Array<{ name: string; value: string }>;
+		const outputs: Record<string, INodeExecutionData[]> = { 'New Hire': [{ json: Object.fromEntries(fields.map((f) => [f.name, f.value])) }] };
 		let input = outputs['New Hire'];
 		for (const n of chain('onboard-agent.json')) {
 			outputs[n.name] = await runNodeOf(world, n, outputs, input);
