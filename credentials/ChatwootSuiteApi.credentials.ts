@@ -42,7 +42,7 @@ export class ChatwootSuiteApi implements ICredentialType {
 			type: 'number',
 			default: 1,
 			required: true,
-			description: "The number after /app/accounts/ in Chatwoot's address bar. Used by every operation unless it overrides the account.",
+			description: "The number after /app/accounts/ in Chatwoot's address bar. Every operation works in this account.",
 		},
 		{
 			displayName: 'Belongs to an Agent Bot',

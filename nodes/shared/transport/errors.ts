@@ -177,7 +177,7 @@ export function describeFailure(failure: HttpFailure, subject: RequestSubject = 
 				httpCode,
 				message: `The access token is valid, but it has no access to ${account}`,
 				description:
-					"Check the Account ID in the credential (or the node's account override): it is the number after /app/accounts/ in Chatwoot's address bar, and the token's user must be a member of that account.",
+					"Check the Account ID in the credential: it is the number after /app/accounts/ in Chatwoot's address bar, and the token's user must be a member of that account.",
 			};
 		}
 		if (error === 'Bot is not authorized to access this account') {

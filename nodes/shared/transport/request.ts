@@ -134,7 +134,7 @@ function resolveAccountId(context: ChatwootContext, override: string | number | 
 	const value = override !== undefined && String(override).trim() !== '' ? String(override).trim() : fallback;
 	if (!/^\d+$/.test(value)) {
 		throw new NodeOperationError(context.getNode(), `The Chatwoot account ID "${value}" is not a number`, {
-			description: "Use the number after /app/accounts/ in Chatwoot's address bar, in the credential or the account override.",
+			description: "Enter the number after /app/accounts/ in Chatwoot's address bar as the credential's Account ID.",
 		});
 	}
 	return value;
