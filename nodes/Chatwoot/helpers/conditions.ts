@@ -2,13 +2,82 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /**
- * The condition builder of every Chatwoot filter payload: contact Filter, conversation Filter and
- * saved filters (custom filters). Chatwoot's FilterService (app/services/filter_service.rb) reads
+ * The one condition builder of every Chatwoot filter payload: contact Filter, conversation Filter and
+ * saved filters (custom filters) of either type. Chatwoot's FilterService (app/services/filter_service.rb) reads
  * `[{attribute_key, filter_operator, values, query_operator}]`; the attributes each model allows
  * are listed in lib/filters/filter_keys.yml.
  */
 
 export const NO_VALUE_OPERATORS = ['is_present', 'is_not_present'];
+
+export type FilterModel = 'contact' | 'conversation';
+
+/**
+ * The operators Chatwoot allows per standard attribute (lib/filters/filter_keys.yml, `contacts:` and
+ * `conversations:`); FilterService#validate_query_operator answers any other with 422 "Invalid operator"
+ * (app/helpers/filters/filter_helper.rb). Custom attributes accept every operator.
+ */
+const TEXT_OPERATORS = ['equal_to', 'not_equal_to', 'contains', 'does_not_contain'];
+const EQUALITY_OPERATORS = ['equal_to', 'not_equal_to'];
+const PRESENCE_OPERATORS = ['equal_to', 'not_equal_to', 'is_present', 'is_not_present'];
+const DATE_OPERATORS = ['is_greater_than', 'is_less_than', 'days_before'];
+export const FILTER_OPERATORS: Record<FilterModel, Record<string, string[]>> = {
+	contact: {
+		name: TEXT_OPERATORS,
+		phone_number: [...TEXT_OPERATORS, 'starts_with'],
+		email: TEXT_OPERATORS,
+		identifier: EQUALITY_OPERATORS,
+		country_code: EQUALITY_OPERATORS,
+		city: TEXT_OPERATORS,
+		company_name: TEXT_OPERATORS,
+		labels: PRESENCE_OPERATORS,
+		created_at: DATE_OPERATORS,
+		last_activity_at: DATE_OPERATORS,
+		blocked: EQUALITY_OPERATORS,
+	},
+	conversation: {
+		status: EQUALITY_OPERATORS,
+		assignee_id: PRESENCE_OPERATORS,
+		inbox_id: PRESENCE_OPERATORS,
+		team_id: PRESENCE_OPERATORS,
+		contact_id: EQUALITY_OPERATORS,
+		priority: EQUALITY_OPERATORS,
+		display_id: TEXT_OPERATORS,
+		campaign_id: PRESENCE_OPERATORS,
+		labels: PRESENCE_OPERATORS,
+		browser_language: EQUALITY_OPERATORS,
+		conversation_language: EQUALITY_OPERATORS,
+		referer: TEXT_OPERATORS,
+		created_at: DATE_OPERATORS,
+		last_activity_at: DATE_OPERATORS,
+		mail_subject: TEXT_OPERATORS,
+	},
+};
+
+/** Option values of the Attribute field that Chatwoot knows under another key (filter_keys.yml). */
+const ATTRIBUTE_KEYS: Record<FilterModel, Record<string, string>> = { contact: { company: 'company_name' }, conversation: {} };
+
+/** Attributes offered in the list that Chatwoot cannot filter by, with what to do instead. */
+const UNFILTERABLE: Record<FilterModel, Record<string, string>> = {
+	contact: {
+		referer:
+			"Chatwoot's contact filter has no referer attribute (it answers 422 \"Invalid attribute key\"). Store the value in a contact custom attribute and filter on that.",
+	},
+	conversation: {},
+};
+
+const OPERATOR_NAMES: Record<string, string> = {
+	contains: 'Contains',
+	days_before: 'Days Before',
+	does_not_contain: 'Does Not Contain',
+	equal_to: 'Equal To',
+	is_greater_than: 'Is Greater Than',
+	is_less_than: 'Is Less Than',
+	is_not_present: 'Is Not Present',
+	is_present: 'Is Present',
+	not_equal_to: 'Not Equal To',
+	starts_with: 'Starts With',
+};
 
 export const CONTACT_ATTRIBUTES: INodePropertyOptions[] = [
 	{ name: 'Blocked', value: 'blocked' },
@@ -23,7 +92,7 @@ export const CONTACT_ATTRIBUTES: INodePropertyOptions[] = [
 	{ name: 'Last Activity At', value: 'last_activity_at' },
 	{ name: 'Name', value: 'name' },
 	{ name: 'Phone Number', value: 'phone_number' },
-	{ name: 'Referer', value: 'referer' },
+	{ name: 'Referer (Not Filterable in Chatwoot)', value: 'referer' },
 ];
 
 export const CONVERSATION_ATTRIBUTES: INodePropertyOptions[] = [
@@ -45,14 +114,43 @@ export const CONVERSATION_ATTRIBUTES: INodePropertyOptions[] = [
 	{ name: 'Team ID', value: 'team_id' },
 ];
 
-/** The "Conditions" fixed collection (one row per condition). */
-export function conditionsProperty(
-	attributes: INodePropertyOptions[],
-	defaultAttribute: string,
-	description: string,
-	attributeDescription: string,
-	displayOptions?: INodeProperties['displayOptions'],
-): INodeProperties {
+const ATTRIBUTES: Record<FilterModel, INodePropertyOptions[]> = { contact: CONTACT_ATTRIBUTES, conversation: CONVERSATION_ATTRIBUTES };
+
+/** What the Operator field says Chatwoot allows per attribute (FILTER_OPERATORS in words). */
+const OPERATOR_HINTS: Record<FilterModel, string> = {
+	contact:
+		'Chatwoot allows per attribute: Name, Email, City, Company: Equal To, Not Equal To, Contains, Does Not Contain (Phone Number also Starts With); Identifier, Country Code, Blocked: Equal To, Not Equal To; Labels: Equal To, Not Equal To, Is Present, Is Not Present; Created At, Last Activity At: Is Greater Than, Is Less Than, Days Before; custom attributes: all',
+	conversation:
+		'Chatwoot allows per attribute: Status, Priority, Contact ID, Browser and Conversation Language: Equal To, Not Equal To; Assignee, Inbox, Team, Campaign ID, Labels: also Is Present, Is Not Present; Conversation ID, Referer, Mail Subject: Equal To, Not Equal To, Contains, Does Not Contain; Created At, Last Activity At: Is Greater Than, Is Less Than, Days Before; custom attributes: all',
+};
+
+const OPERATOR_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Contains', value: 'contains' },
+	{ name: 'Days Before', value: 'days_before', description: 'Date attributes: more than this many days ago' },
+	{ name: 'Does Not Contain', value: 'does_not_contain' },
+	{ name: 'Equal To', value: 'equal_to' },
+	{ name: 'Is Greater Than', value: 'is_greater_than' },
+	{ name: 'Is Less Than', value: 'is_less_than' },
+	{ name: 'Is Not Present', value: 'is_not_present' },
+	{ name: 'Is Present', value: 'is_present' },
+	{ name: 'Not Equal To', value: 'not_equal_to' },
+];
+
+/** Contacts only: Chatwoot allows Starts With for the phone number (filter_keys.yml). */
+const STARTS_WITH: INodePropertyOptions = { name: 'Starts With', value: 'starts_with', description: 'Phone number only (Chatwoot compares it like Equal To)' };
+
+/**
+ * The "Conditions" fixed collection (one row per condition) of a contact or conversation filter: Filter of
+ * contacts and of conversations, and saved filters of either type.
+ */
+export function conditionsProperty(options: {
+	model: FilterModel;
+	defaultAttribute: string;
+	description: string;
+	attributeDescription: string;
+	displayOptions?: INodeProperties['displayOptions'];
+}): INodeProperties {
+	const { model, defaultAttribute } = options;
 	const property: INodeProperties = {
 		displayName: 'Conditions',
 		name: 'conditions',
@@ -61,13 +159,20 @@ export function conditionsProperty(
 		typeOptions: { multipleValues: true },
 		required: true,
 		default: {},
-		description,
+		description: options.description,
 		options: [
 			{
 				displayName: 'Condition',
 				name: 'condition',
 				values: [
-					{ displayName: 'Attribute', name: 'attribute', type: 'options', options: attributes, default: defaultAttribute, description: attributeDescription },
+					{
+						displayName: 'Attribute',
+						name: 'attribute',
+						type: 'options',
+						options: ATTRIBUTES[model],
+						default: defaultAttribute,
+						description: options.attributeDescription,
+					},
 					{
 						displayName: 'Custom Attribute Key',
 						name: 'customAttributeKey',
@@ -81,18 +186,9 @@ export function conditionsProperty(
 						displayName: 'Operator',
 						name: 'operator',
 						type: 'options',
-						options: [
-							{ name: 'Contains', value: 'contains' },
-							{ name: 'Days Before', value: 'days_before', description: 'Date attributes: more than this many days ago' },
-							{ name: 'Does Not Contain', value: 'does_not_contain' },
-							{ name: 'Equal To', value: 'equal_to' },
-							{ name: 'Is Greater Than', value: 'is_greater_than' },
-							{ name: 'Is Less Than', value: 'is_less_than' },
-							{ name: 'Is Not Present', value: 'is_not_present' },
-							{ name: 'Is Present', value: 'is_present' },
-							{ name: 'Not Equal To', value: 'not_equal_to' },
-						],
+						options: model === 'contact' ? [...OPERATOR_OPTIONS, STARTS_WITH] : OPERATOR_OPTIONS,
 						default: 'equal_to',
+						description: OPERATOR_HINTS[model],
 					},
 					{
 						displayName: 'Value',
@@ -106,7 +202,7 @@ export function conditionsProperty(
 			},
 		],
 	};
-	if (displayOptions) property.displayOptions = displayOptions;
+	if (options.displayOptions) property.displayOptions = options.displayOptions;
 	return property;
 }
 
@@ -126,13 +222,41 @@ export function combinatorProperty(displayOptions?: INodeProperties['displayOpti
 	return property;
 }
 
-/** Chatwoot's filter payload: one entry per condition, the last one's query_operator null. */
-export function filterPayload(context: IExecuteFunctions, itemIndex: number, rows: IDataObject[], combinator: string, emptyHint: string): IDataObject[] {
+/**
+ * Chatwoot's filter payload: one entry per condition, the last one's query_operator null. What Chatwoot would
+ * refuse with a 422 (an attribute it cannot filter by, an operator the attribute does not allow, a missing value)
+ * is refused here first, naming the condition and what is allowed.
+ */
+export function filterPayload(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	rows: IDataObject[],
+	combinator: string,
+	model: FilterModel,
+	emptyHint: string,
+): IDataObject[] {
 	if (rows.length === 0) {
 		throw new NodeOperationError(context.getNode(), 'Add at least one condition', { itemIndex, description: emptyHint });
 	}
 	return rows.map((row, index) => {
 		let attribute = String(row.attribute ?? '');
+		const operator = String(row.operator ?? 'equal_to');
+		const unfilterable = UNFILTERABLE[model][attribute];
+		if (unfilterable) {
+			throw new NodeOperationError(context.getNode(), `Condition ${index + 1}: Chatwoot cannot filter ${model}s by ${attribute}`, {
+				itemIndex,
+				description: unfilterable,
+			});
+		}
+		attribute = ATTRIBUTE_KEYS[model][attribute] ?? attribute;
+		const allowed = FILTER_OPERATORS[model][attribute];
+		if (allowed && !allowed.includes(operator)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Condition ${index + 1}: Chatwoot does not allow "${OPERATOR_NAMES[operator] ?? operator}" for ${attribute}`,
+				{ itemIndex, description: `For ${attribute} Chatwoot allows: ${allowed.map((op) => OPERATOR_NAMES[op] ?? op).join(', ')}.` },
+			);
+		}
 		if (attribute === 'customAttribute') {
 			attribute = String(row.customAttributeKey ?? '').trim();
 			if (attribute === '') {
@@ -142,7 +266,6 @@ export function filterPayload(context: IExecuteFunctions, itemIndex: number, row
 				});
 			}
 		}
-		const operator = String(row.operator ?? 'equal_to');
 		const value = row.value === undefined || row.value === null ? '' : String(row.value);
 		if (!NO_VALUE_OPERATORS.includes(operator) && value.trim() === '') {
 			throw new NodeOperationError(context.getNode(), `Condition ${index + 1} (${attribute}) has no value`, {
@@ -160,8 +283,8 @@ export function filterPayload(context: IExecuteFunctions, itemIndex: number, row
 }
 
 /** Reads Conditions + Combine Conditions of the current item into a filter payload. */
-export function readFilterPayload(context: IExecuteFunctions, itemIndex: number, emptyHint: string): IDataObject[] {
+export function readFilterPayload(context: IExecuteFunctions, itemIndex: number, model: FilterModel, emptyHint: string): IDataObject[] {
 	const conditions = context.getNodeParameter('conditions', itemIndex, {}) as IDataObject;
 	const combinator = context.getNodeParameter('combinator', itemIndex, 'and') as string;
-	return filterPayload(context, itemIndex, (conditions.condition ?? []) as IDataObject[], combinator, emptyHint);
+	return filterPayload(context, itemIndex, (conditions.condition ?? []) as IDataObject[], combinator, model, emptyHint);
 }

@@ -3,19 +3,20 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { getAllUntilShortPage } from '../../../shared/transport';
 import { returnAllOrLimit, simplifyField } from '../../../shared/descriptions';
-import { combinatorProperty, conditionsProperty, CONVERSATION_ATTRIBUTES, readFilterPayload } from '../../helpers/conditions';
+import { combinatorProperty, conditionsProperty, readFilterPayload } from '../../helpers/conditions';
 import { conversationItems } from './shared';
 
 /** Kaminari's default page size of POST /conversations/filter. */
 const PAGE_SIZE = 25;
 
 const properties: INodeProperties[] = [
-	conditionsProperty(
-		CONVERSATION_ATTRIBUTES,
-		'status',
-		"Conditions the conversations must meet, evaluated by Chatwoot's conversation filter (the same as the filters in Chatwoot's conversation list)",
-		'The conversation attribute to test',
-	),
+	conditionsProperty({
+		model: 'conversation',
+		defaultAttribute: 'status',
+		description:
+			"Conditions the conversations must meet, evaluated by Chatwoot's conversation filter (the same as the filters in Chatwoot's conversation list)",
+		attributeDescription: 'The conversation attribute to test',
+	}),
 	combinatorProperty(),
 	...returnAllOrLimit(),
 	simplifyField,
@@ -30,7 +31,7 @@ export const description = updateDisplayOptions({ show: { resource: ['conversati
  * Bad attributes, operators or values come back as 422 with Chatwoot's own explanation.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const payload = readFilterPayload(this, itemIndex, 'Filter needs one or more conditions; to list conversations by status, inbox or label use Get Many.');
+	const payload = readFilterPayload(this, itemIndex, 'conversation', 'Filter needs one or more conditions; to list conversations by status, inbox or label use Get Many.');
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	// Filtering writes nothing, so a POST that timed out may be repeated.

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { toItems } from '../../../shared/helpers/items';
 import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
 import { readFilterPayload } from '../../helpers/conditions';
+import type { FilterModel } from '../../helpers/conditions';
 import { filterSubject, queryFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -20,8 +21,8 @@ export const description = updateDisplayOptions({ show: { resource: ['customFilt
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const name = String(this.getNodeParameter('name', itemIndex)).trim();
-	const filterType = this.getNodeParameter('filterType', itemIndex) as string;
-	const payload = readFilterPayload(this, itemIndex, 'A saved filter needs one or more conditions.');
+	const filterType = this.getNodeParameter('filterType', itemIndex) as FilterModel;
+	const payload = readFilterPayload(this, itemIndex, filterType, 'A saved filter needs one or more conditions.');
 	// Not retried after an uncertain failure: names are not unique, a second POST would save a second filter.
 	const created = await chatwootApiRequest(this, {
 		method: 'POST',

@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { combinatorProperty, conditionsProperty, CONTACT_ATTRIBUTES, CONVERSATION_ATTRIBUTES } from '../../helpers/conditions';
+import { combinatorProperty, conditionsProperty } from '../../helpers/conditions';
 
 export const filterSubject = (id?: number) => ({ resource: 'saved filter', id });
 
@@ -24,15 +24,19 @@ export function queryFields(show: NonNullable<IDisplayOptions['show']> = {}): IN
 			description: 'Whether the saved filter selects conversations or contacts',
 			displayOptions: Object.keys(show).length ? { show } : undefined,
 		},
-		conditionsProperty(
-			CONVERSATION_ATTRIBUTES,
-			'status',
-			'Conditions of the saved filter, as in the Filter operation of conversations',
-			'The conversation attribute to test',
-			{ show: { ...show, filterType: ['conversation'] } },
-		),
-		conditionsProperty(CONTACT_ATTRIBUTES, 'email', 'Conditions of the saved filter, as in the Filter operation of contacts', 'The contact attribute to test', {
-			show: { ...show, filterType: ['contact'] },
+		conditionsProperty({
+			model: 'conversation',
+			defaultAttribute: 'status',
+			description: 'Conditions of the saved filter, as in the Filter operation of conversations',
+			attributeDescription: 'The conversation attribute to test',
+			displayOptions: { show: { ...show, filterType: ['conversation'] } },
+		}),
+		conditionsProperty({
+			model: 'contact',
+			defaultAttribute: 'email',
+			description: 'Conditions of the saved filter, as in the Filter operation of contacts',
+			attributeDescription: 'The contact attribute to test',
+			displayOptions: { show: { ...show, filterType: ['contact'] } },
 		}),
 		combinatorProperty(Object.keys(show).length ? { show } : undefined),
 	];

@@ -5,6 +5,7 @@ import { getId, toItems } from '../../../shared/helpers/items';
 import { chatwootApiRequest, unwrapRecord } from '../../../shared/transport';
 import { customFilterLocator } from '../../helpers/settingsLocators';
 import { readFilterPayload } from '../../helpers/conditions';
+import type { FilterModel } from '../../helpers/conditions';
 import { requireChanges } from '../../helpers/records';
 import { filterSubject, queryFields } from './fields';
 
@@ -29,8 +30,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 	if (name !== '') body.name = name;
 	if (this.getNodeParameter('replaceConditions', itemIndex, false) as boolean) {
-		body.filter_type = this.getNodeParameter('filterType', itemIndex);
-		body.query = { payload: readFilterPayload(this, itemIndex, 'Add the new conditions, or turn off Replace Conditions.') };
+		const filterType = this.getNodeParameter('filterType', itemIndex) as FilterModel;
+		body.filter_type = filterType;
+		body.query = { payload: readFilterPayload(this, itemIndex, filterType, 'Add the new conditions, or turn off Replace Conditions.') };
 	}
 	requireChanges(this, itemIndex, body, 'Name or Replace Conditions');
 	const updated = await chatwootApiRequest(this, { method: 'PATCH', path: `/custom_filters/${id}`, body: { custom_filter: body }, subject: filterSubject(id) });

@@ -73,6 +73,33 @@ describe('saved filters, integrations, search', () => {
 			expect(await run(world, 'customFilter', { operation: 'getAll', filterType: 'conversation', returnAll: true })).toHaveLength(0);
 		});
 
+		// one condition builder for every filter (lib/filters/filter_keys.yml): a saved contact segment gets the same
+		// key mapping and operator checks as contact Filter, a conversation folder those of conversation Filter
+		it('saves a contact segment with Chatwoot keys (Company → company_name) and refuses an operator the attribute does not allow, before any request', async () => {
+			await run(world, 'customFilter', {
+				operation: 'create',
+				name: 'Acme people',
+				filterType: 'contact',
+				conditions: { condition: [{ attribute: 'company', operator: 'contains', value: 'acme' }, { attribute: 'phone_number', operator: 'starts_with', value: '+49' }] },
+				combinator: 'or',
+			});
+			expect(sim.db.customFilters[0].query.payload).toEqual([
+				{ attribute_key: 'company_name', filter_operator: 'contains', values: ['acme'], query_operator: 'OR' },
+				{ attribute_key: 'phone_number', filter_operator: 'starts_with', values: ['+49'], query_operator: null },
+			]);
+			sim.clearRequests();
+			await expect(
+				run(world, 'customFilter', {
+					operation: 'create',
+					name: 'Bad folder',
+					filterType: 'conversation',
+					conditions: { condition: [{ attribute: 'status', operator: 'contains', value: 'open' }] },
+				}),
+			).rejects.toThrow(/Condition 1: Chatwoot does not allow "Contains" for status/);
+			expect(sim.requests).toHaveLength(0);
+			expect(sim.db.customFilters).toHaveLength(1);
+		});
+
 		it('refuses an update that changes nothing, before any request', async () => {
 			await expect(run(world, 'customFilter', { operation: 'update', customFilterId: rl(1), name: '', replaceConditions: false })).rejects.toThrow(/Nothing to update/);
 			expect(sim.requests).toHaveLength(0);
