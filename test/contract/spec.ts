@@ -41,6 +41,22 @@ interface SpecOperation {
 	querySchemas: Map<string, Json>;
 }
 
+/** campaigns_controller.rb#campaign_params (Chatwoot f66b551c, line 30): the nested campaign key and the flat fields wrap_parameters wraps into it. */
+const CAMPAIGN_FIELDS = [
+	'campaign',
+	'title',
+	'description',
+	'message',
+	'enabled',
+	'trigger_only_during_business_hours',
+	'inbox_id',
+	'sender_id',
+	'scheduled_at',
+	'audience',
+	'trigger_rules',
+	'template_params',
+];
+
 /** Routes Chatwoot serves that the spec does not list (API-NOTES §1, marked [not in spec]). */
 export const UNDOCUMENTED_ROUTES: Array<{ method: string; template: string; reason: string; body?: string[] }> = [
 	{
@@ -55,49 +71,163 @@ export const UNDOCUMENTED_ROUTES: Array<{ method: string; template: string; reas
 		reason: 'API-NOTES §1.3: message status update, API inboxes only [not in spec] (conversations/messages_controller.rb#permitted_params: status, external_error)',
 		body: ['status', 'external_error'],
 	},
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/contacts/{id}/notes', reason: 'API-NOTES §1.1 [not in spec]' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/contacts/{id}/notes', reason: 'API-NOTES §1.1 [not in spec] (contacts/notes_controller.rb#index:4 reads no parameter)', body: [] },
 	{
 		method: 'POST',
 		template: '/api/v1/accounts/{account_id}/contacts/{id}/notes',
 		reason: 'API-NOTES §1.1 [not in spec] (contacts/notes_controller.rb: params.require(:note).permit(:content); Rails wraps a top-level content into note)',
 		body: ['content', 'note'],
 	},
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}', reason: 'API-NOTES §1.11: account show' },
-	{ method: 'POST', template: '/api/v1/accounts/{account_id}/inboxes/{id}/reset_secret', reason: 'API-NOTES §1.4 [not in spec]' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/conversations/search', reason: 'API-NOTES §1.2 [not in spec]' },
-	{ method: 'GET', template: '/platform/api/v1/accounts', reason: 'API-NOTES §3: the accounts a platform app created (Platform::Api::V1::AccountsController#index) [not in spec]' },
-	// automation, reports, help center (issue 14 part B; Chatwoot f66b551c config/routes.rb)
-	{ method: 'POST', template: '/api/v1/accounts/{account_id}/automation_rules/{id}/clone', reason: 'API-NOTES §1.7 [not in spec]: routes.rb `post :clone`' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/macros', reason: 'API-NOTES §1.7 [not in spec]: MacrosController' },
-	{ method: 'POST', template: '/api/v1/accounts/{account_id}/macros', reason: 'API-NOTES §1.7 [not in spec]' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/macros/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
-	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/macros/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
-	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/macros/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
-	{ method: 'POST', template: '/api/v1/accounts/{account_id}/macros/{id}/execute', reason: 'API-NOTES §1.7 [not in spec]: MacrosController#execute' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/campaigns', reason: 'API-NOTES §1.7 [not in spec]: CampaignsController' },
-	{ method: 'POST', template: '/api/v1/accounts/{account_id}/campaigns', reason: 'API-NOTES §1.7 [not in spec]' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/campaigns/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
-	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/campaigns/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
-	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/campaigns/{id}', reason: 'API-NOTES §1.7 [not in spec]' },
-	{ method: 'GET', template: '/api/v2/accounts/{account_id}/reports/bot_summary', reason: 'API-NOTES §1.8 [not in spec]: ReportsController#bot_summary' },
-	{ method: 'GET', template: '/api/v2/accounts/{account_id}/reports/bot_metrics', reason: 'API-NOTES §1.8 [not in spec]: ReportsController#bot_metrics' },
-	{ method: 'GET', template: '/api/v2/accounts/{account_id}/live_reports/conversation_metrics', reason: 'API-NOTES §1.8 [not in spec]: LiveReportsController#conversation_metrics' },
-	{ method: 'GET', template: '/api/v2/accounts/{account_id}/live_reports/grouped_conversation_metrics', reason: 'config/routes.rb [not in spec]: LiveReportsController#grouped_conversation_metrics' },
-	{ method: 'GET', template: '/api/v2/accounts/{account_id}/summary_reports/label', reason: 'API-NOTES §1.8 [not in spec]: SummaryReportsController#label' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/csat_survey_responses', reason: 'API-NOTES §1.8 [not in spec]: CsatSurveyResponsesController#index' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/csat_survey_responses/metrics', reason: 'API-NOTES §1.8 [not in spec]: #metrics' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{id}', reason: 'API-NOTES §1.9 [not in spec]: PortalsController#show (by slug)' },
-	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/portals/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories', reason: 'API-NOTES §1.9 [not in spec]: CategoriesController' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
-	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
-	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles', reason: 'API-NOTES §1.9 [not in spec]: ArticlesController' },
-	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
-	{ method: 'PATCH', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
-	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]' },
-	{ method: 'POST', template: '/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token', reason: 'API-NOTES §1.6: agent bots [not in spec] (config/routes.rb, AgentBotsController#reset_access_token)' },
-	{ method: 'POST', template: '/api/v1/accounts/{account_id}/agent_bots/{id}/reset_secret', reason: 'API-NOTES §1.6: agent bots [not in spec] (config/routes.rb, AgentBotsController#reset_secret)' },
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}', reason: 'API-NOTES §1.11: account show (accounts_controller.rb#show:19 reads no parameter)', body: [] },
+	{ method: 'POST', template: '/api/v1/accounts/{account_id}/inboxes/{id}/reset_secret', reason: 'API-NOTES §1.4 [not in spec] (inboxes_controller.rb#reset_secret:71 reads no parameter)', body: [] },
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/conversations/search',
+		reason: 'API-NOTES §1.2 [not in spec] (conversations_controller.rb#search:22 runs ConversationFinder#perform; query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/platform/api/v1/accounts',
+		reason: 'API-NOTES §3: the accounts a platform app created (platform/api/v1/accounts_controller.rb#index:2 reads no parameter) [not in spec]',
+		body: [],
+	},
+	// automation, reports, help center (issue 14 part B; Chatwoot f66b551c config/routes.rb). Field lists: the controller's
+	// permitted params (Chatwoot f66b551c, app/controllers/api/...; line of the method in parentheses).
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/automation_rules/{id}/clone',
+		reason: 'API-NOTES §1.7 [not in spec]: routes.rb `post :clone`; automation_rules_controller.rb#clone:48 reads only the path id',
+		body: [],
+	},
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/macros', reason: 'API-NOTES §1.7 [not in spec]: macros_controller.rb#index:7 (Macro.with_visibility ignores its params)', body: [] },
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/macros',
+		reason: 'API-NOTES §1.7 [not in spec]: macros_controller.rb#permitted_params:58 params.permit(:name, :visibility, actions: [...]); #create:15 reads params[:actions]',
+		body: ['name', 'visibility', 'actions'],
+	},
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/macros/{id}', reason: 'API-NOTES §1.7 [not in spec]: macros_controller.rb#show:11', body: [] },
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/macros/{id}',
+		reason: 'API-NOTES §1.7 [not in spec]: macros_controller.rb#update:29 takes #permitted_params:58 (name, visibility, actions)',
+		body: ['name', 'visibility', 'actions'],
+	},
+	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/macros/{id}', reason: 'API-NOTES §1.7 [not in spec]: macros_controller.rb#destroy:45', body: [] },
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/macros/{id}/execute',
+		reason: 'API-NOTES §1.7 [not in spec]: macros_controller.rb#execute:50 reads params[:conversation_ids]',
+		body: ['conversation_ids'],
+	},
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/campaigns', reason: 'API-NOTES §1.7 [not in spec]: campaigns_controller.rb#index:5 reads no parameter', body: [] },
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/campaigns',
+		reason:
+			'API-NOTES §1.7 [not in spec]: campaigns_controller.rb#campaign_params:30 params.require(:campaign).permit(...); every permitted key is a campaigns column, so wrap_parameters (config/initializers/wrap_parameters.rb) wraps the flat fields into campaign',
+		body: CAMPAIGN_FIELDS,
+	},
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/campaigns/{id}', reason: 'API-NOTES §1.7 [not in spec]: campaigns_controller.rb#show:9', body: [] },
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/campaigns/{id}',
+		reason: 'API-NOTES §1.7 [not in spec]: campaigns_controller.rb#update:15 takes #campaign_params:30 (see POST)',
+		body: CAMPAIGN_FIELDS,
+	},
+	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/campaigns/{id}', reason: 'API-NOTES §1.7 [not in spec]: campaigns_controller.rb#destroy:19', body: [] },
+	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/reports/bot_summary',
+		reason: 'API-NOTES §1.8 [not in spec]: api/v2/accounts/reports_controller.rb#bot_summary:17 (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/reports/bot_metrics',
+		reason: 'API-NOTES §1.8 [not in spec]: api/v2/accounts/reports_controller.rb#bot_metrics:60 (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/live_reports/conversation_metrics',
+		reason: 'API-NOTES §1.8 [not in spec]: api/v2/accounts/live_reports_controller.rb#conversation_metrics:7 (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/live_reports/grouped_conversation_metrics',
+		reason: 'config/routes.rb [not in spec]: api/v2/accounts/live_reports_controller.rb#grouped_conversation_metrics:16 (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/summary_reports/label',
+		reason: 'API-NOTES §1.8 [not in spec]: api/v2/accounts/summary_reports_controller.rb#label:17 (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/csat_survey_responses',
+		reason: 'API-NOTES §1.8 [not in spec]: csat_survey_responses_controller.rb#index:15 (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/csat_survey_responses/metrics',
+		reason: 'API-NOTES §1.8 [not in spec]: csat_survey_responses_controller.rb#metrics:17 (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/portals/{id}',
+		reason: 'API-NOTES §1.9 [not in spec]: portals_controller.rb#show:12 (by slug; query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/portals/{id}', reason: 'API-NOTES §1.9 [not in spec]: portals_controller.rb#destroy', body: [] },
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories',
+		reason: 'API-NOTES §1.9 [not in spec]: categories_controller.rb#index:7 (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}', reason: 'API-NOTES §1.9 [not in spec]: categories_controller.rb#show:12', body: [] },
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}',
+		reason:
+			'API-NOTES §1.9 [not in spec]: categories_controller.rb#category_params:54 params.require(:category).permit(...) (all columns, so wrapped from the flat body); related_category_ids is read only nested, params[:category][:related_category_ids] (#related_categories_records:50), it is not a column and is not wrapped',
+		body: ['category', 'name', 'description', 'position', 'slug', 'locale', 'icon', 'icon_color', 'parent_category_id', 'associated_category_id'],
+	},
+	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/categories/{id}', reason: 'API-NOTES §1.9 [not in spec]: categories_controller.rb#destroy', body: [] },
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles',
+		reason: 'API-NOTES §1.9 [not in spec]: articles_controller.rb#index:7 (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{ method: 'GET', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]: articles_controller.rb#show:21', body: [] },
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}',
+		reason:
+			'API-NOTES §1.9 [not in spec]: articles_controller.rb#article_params:70 params.require(:article).permit(...) (all columns, so wrapped from the flat body; #update:32 updates only when params[:article] is present)',
+		body: ['article', 'title', 'slug', 'position', 'content', 'description', 'category_id', 'author_id', 'associated_article_id', 'status', 'locale', 'meta'],
+	},
+	{ method: 'DELETE', template: '/api/v1/accounts/{account_id}/portals/{portal_id}/articles/{id}', reason: 'API-NOTES §1.9 [not in spec]: articles_controller.rb#destroy', body: [] },
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/agent_bots/{id}/reset_access_token',
+		reason: 'API-NOTES §1.6: agent bots [not in spec] (config/routes.rb, agent_bots_controller.rb#reset_access_token:32 reads no parameter)',
+		body: [],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/agent_bots/{id}/reset_secret',
+		reason: 'API-NOTES §1.6: agent bots [not in spec] (config/routes.rb, agent_bots_controller.rb#reset_secret:37 reads no parameter)',
+		body: [],
+	},
 ];
 
 /** Query parameters the server reads although the spec does not declare them (API-NOTES §1, §6). */
@@ -116,6 +246,42 @@ export const UNDOCUMENTED_QUERY: Record<string, string[]> = {
 	'GET /api/v2/accounts/{account_id}/reports/summary': ['business_hours'],
 	'GET /api/v2/accounts/{account_id}/reports/conversations': ['page'],
 	'GET /api/v2/accounts/{account_id}/reports/conversations/': ['page'],
+	// Undocumented routes (Chatwoot f66b551c): the params each controller / finder / builder reads.
+	// ConversationFinder (app/finders/conversation_finder.rb) #set_inboxes:91 inbox_id, #set_assignee_type:99, #set_team:103 team_id,
+	// #find_all_conversations:115 conversation_type, #filter_by_query:152 q, #filter_by_status:162, #filter_by_labels:174,
+	// #filter_by_source_id:180, #current_page:206 page, #conversations:216 sort_by, updated_within
+	'GET /api/v1/accounts/{account_id}/conversations/search': [
+		'q',
+		'inbox_id',
+		'assignee_type',
+		'team_id',
+		'conversation_type',
+		'status',
+		'labels',
+		'source_id',
+		'page',
+		'sort_by',
+		'updated_within',
+	],
+	// api/v2/accounts/reports_controller.rb#build_summary:157 with #common_params:102 (type, id, group_by, business_hours) and #current_summary_params:111
+	'GET /api/v2/accounts/{account_id}/reports/bot_summary': ['type', 'id', 'group_by', 'business_hours', 'since', 'until', 'timezone_offset'],
+	// reports_controller.rb#bot_metrics:60 → V2::Reports::BotMetricsBuilder#range (DateRangeHelper, app/helpers/date_range_helper.rb: since, until)
+	'GET /api/v2/accounts/{account_id}/reports/bot_metrics': ['since', 'until'],
+	// api/v2/accounts/live_reports_controller.rb#permitted_params:61 params.permit(:team_id, :group_by); group_by only for the grouped action (#set_group_scope:40)
+	'GET /api/v2/accounts/{account_id}/live_reports/conversation_metrics': ['team_id'],
+	'GET /api/v2/accounts/{account_id}/live_reports/grouped_conversation_metrics': ['team_id', 'group_by'],
+	// api/v2/accounts/summary_reports_controller.rb#permitted_params:47 params.permit(:since, :until, :business_hours)
+	'GET /api/v2/accounts/{account_id}/summary_reports/label': ['since', 'until', 'business_hours'],
+	// csat_survey_responses_controller.rb#set_csat_survey_responses:36 (range: since/until via DateRangeHelper; user_ids, inbox_id, team_id, rating),
+	// #set_current_page:49 page (index only), `sort_on :created_at` (procore-sift's filtrate reads sort)
+	'GET /api/v1/accounts/{account_id}/csat_survey_responses': ['since', 'until', 'user_ids', 'inbox_id', 'team_id', 'rating', 'page', 'sort'],
+	'GET /api/v1/accounts/{account_id}/csat_survey_responses/metrics': ['since', 'until', 'user_ids', 'inbox_id', 'team_id', 'rating', 'sort'],
+	// portals_controller.rb#show:12 reads params[:locale]
+	'GET /api/v1/accounts/{account_id}/portals/{id}': ['locale'],
+	// categories_controller.rb#index:7 reads params[:locale]; Category.search (app/models/category.rb:68) reads locale and page
+	'GET /api/v1/accounts/{account_id}/portals/{portal_id}/categories': ['locale', 'page'],
+	// articles_controller.rb#list_params:79 params.permit(:locale, :query, :page, :category_slug, :status, :author_id)
+	'GET /api/v1/accounts/{account_id}/portals/{portal_id}/articles': ['locale', 'query', 'page', 'category_slug', 'status', 'author_id'],
 	// Inboxes::ContactsController `before_action :process_hmac` runs on show too and reads params[:identifier(_hash)]
 	'GET /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}': ['identifier', 'identifier_hash'],
 };
