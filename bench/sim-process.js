@@ -9,6 +9,7 @@ const { fork } = require('child_process');
 
 if (require.main === module) {
 	const { startSimulator } = require(path.resolve(__dirname, '../test/simulator'));
+	const { messageSummary, contactSummary } = require('./summaries');
 	let sim;
 	const ops = {
 		async start() {
@@ -34,17 +35,10 @@ if (require.main === module) {
 			return sim.seed.many.conversations(accountId, inboxId, n).map((c) => c.display_id);
 		},
 		messageSummary(accountId, displayIds, prefix) {
-			let total = 0;
-			let outOfOrder = 0;
-			let duplicated = 0;
-			for (const id of displayIds) {
-				const contents = sim.find.messages(accountId, id).map((m) => String(m.content)).filter((c) => c.startsWith(prefix));
-				total += contents.length;
-				duplicated += contents.length - new Set(contents).size;
-				const order = contents.map((c) => Number(c.slice(prefix.length).split('-')[1]));
-				for (let i = 1; i < order.length; i++) if (order[i] < order[i - 1]) outOfOrder++;
-			}
-			return { total, outOfOrder, duplicated };
+			return messageSummary(
+				displayIds.map((id) => sim.find.messages(accountId, id).map((m) => m.content)),
+				prefix,
+			);
 		},
 		setCapacity: (cfg) => sim.setCapacity(cfg),
 		inflight: () => sim.inflightStats(),
@@ -62,12 +56,7 @@ if (require.main === module) {
 		},
 		/** Contacts of the account: total, distinct identifiers/emails, duplicates. */
 		contactSummary(accountId) {
-			const list = sim.db.contacts.filter((c) => c.account_id === accountId);
-			const dup = (key) => {
-				const values = list.map((c) => c[key]).filter(Boolean);
-				return values.length - new Set(values).size;
-			};
-			return { total: list.length, duplicateIdentifiers: dup('identifier'), duplicateEmails: dup('email'), duplicatePhones: dup('phone_number') };
+			return contactSummary(sim.db.contacts.filter((c) => c.account_id === accountId));
 		},
 		async close() {
 			await sim.close();
