@@ -100,8 +100,11 @@ async function execute(n8n, workflowId) {
 	return { ok: res.code === 0, code: res.code, wallMs, result, output };
 }
 
-/** What one run did: node time, output items, error items, contacts in the simulator, requests, 429s. */
-async function measure(sim, n8n, workflowId, prefix, count) {
+/**
+ * What one run did: node time, output items, error items, contacts in the simulator, requests, 429s.
+ * `nodeName` is the measured node (default 'Create Contact'); the output items and the simulator state are returned too.
+ */
+async function measure(sim, n8n, workflowId, prefix, count, { nodeName = 'Create Contact' } = {}) {
 	const statsBefore = await sim.control('GET', '/stats');
 	const reqBefore = (await sim.requests()).length;
 	const run = await execute(n8n, workflowId);
@@ -121,7 +124,7 @@ async function measure(sim, n8n, workflowId, prefix, count) {
 	}
 	if (holder) {
 		const rd = holder.data ? holder.data.resultData : holder.resultData;
-		const nodeRun = rd && rd.runData && rd.runData['Create Contact'] && rd.runData['Create Contact'][0];
+		const nodeRun = rd && rd.runData && rd.runData[nodeName] && rd.runData[nodeName][0];
 		if (nodeRun) {
 			nodeMs = nodeRun.executionTime;
 			items = ((nodeRun.data && nodeRun.data.main && nodeRun.data.main[0]) || []).map((i) => (i.error && i.json && i.json.error === undefined ? { ...i.json, error: i.error.message } : i.json));
@@ -149,6 +152,8 @@ async function measure(sim, n8n, workflowId, prefix, count) {
 		count,
 		parsedStdout: !!run.result,
 		output: run.output,
+		items,
+		state,
 	};
 }
 
@@ -342,4 +347,4 @@ async function runMarketBench({ sim, n8n, cred, contacts = 1000, burst = 3500, p
 	};
 }
 
-module.exports = { runMarketBench, MARKET_PACKAGE, MARKET_VERSION, manualWorkflow, measure, CAPACITY, LATENCY_MS, PRODUCTION_LIMITS };
+module.exports = { runMarketBench, MARKET_PACKAGE, MARKET_VERSION, manualWorkflow, measure, atWindowStart, CAPACITY, LATENCY_MS, PRODUCTION_LIMITS };

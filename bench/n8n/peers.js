@@ -9,79 +9,251 @@
  * Every package is unpacked into ~/.n8n/nodes/node_modules before n8n starts, the way n8n lays out community
  * packages; `n8n export:nodes` then lists what n8n actually loaded, and n8n's log says what failed.
  */
+const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
 const { H, log, round, startInstance } = require('./lib');
-const { manualWorkflow, measure, CAPACITY, LATENCY_MS, PRODUCTION_LIMITS } = require('./market');
+const { measure, atWindowStart, CAPACITY, LATENCY_MS, PRODUCTION_LIMITS } = require('./market');
+const { messageSummary, contactSummary } = require('../summaries');
 
-/** How each package creates a contact (parameters read from each package's node description). */
-function racers(sim) {
-	const accountId = sim.info.accountId;
-	const token = sim.info.token;
-	const inboxId = sim.info.apiInboxId;
+/** The work of issue 13 item 8, at BENCH_PEER_SCALE (default 1) — the same for every package. */
+function workSizes() {
+	const scale = Number(process.env.BENCH_PEER_SCALE || 1);
+	const n = (v) => Math.max(1, Math.round(v * scale));
+	return {
+		scale,
+		list: n(3000),
+		upsert: n(1000),
+		messages: n(500),
+		conversations: Math.min(n(50), n(500)),
+		burst: n(3500),
+		// the burst runs against Chatwoot's 3,000/min per IP, scaled with it so a small run still crosses the limit
+		burstLimit: n(PRODUCTION_LIMITS.perIpPerMinute),
+	};
+}
+
+const ALL_WORKLOADS = ['list', 'upsert', 'messages', 'burst'];
+
+/**
+ * What each package runs per workload, parameters read from each package's built node description
+ * (resource/operation values, account/conversation parameters, return-all flags). `null` = the package has no
+ * such operation. `ctx` = the run's fresh account: { url, token, accountId, inboxId }.
+ */
+function racers(ctx) {
+	const { url, token, accountId, inboxId } = ctx;
+	const rl = (value) => ({ __rl: true, mode: 'id', value: String(value) });
 	return [
 		{
 			pkg: 'n8n-nodes-chatwoot-suite',
-			credential: ['chatwootSuiteApi', { baseUrl: sim.url, accessToken: token, accountId }],
-			node: { type: 'n8n-nodes-chatwoot-suite.chatwoot', parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', email: '={{ $json.email }}', additionalFields: { inboxId: { __rl: true, mode: 'id', value: String(inboxId) } } } },
+			credential: ['chatwootSuiteApi', { baseUrl: url, accessToken: token, accountId }],
+			type: 'n8n-nodes-chatwoot-suite.chatwoot',
+			list: { op: 'get many, return all', returnAll: true, parameters: { resource: 'contact', operation: 'getAll', returnAll: true } },
+			// as bench/limit.js's upsertParameters
+			upsert: {
+				op: 'upsert',
+				parameters: { resource: 'contact', operation: 'upsert', name: '={{ $json.name }}', email: '={{ $json.email }}', phoneNumber: '={{ $json.phone }}', identifier: '={{ $json.id }}', additionalFields: { city: '={{ $json.city }}' } },
+			},
+			messages: { op: 'message create', parameters: { resource: 'message', operation: 'create', conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' }, content: '={{ $json.text }}' } },
+			create: { op: 'contact create', parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', email: '={{ $json.email }}', additionalFields: { inboxId: rl(inboxId) } } },
 		},
 		{
 			pkg: '@devlikeapro/n8n-nodes-chatwoot',
-			credential: ['chatwootApi', { url: sim.url, accessToken: token, allowedHttpRequestDomains: 'all' }],
-			node: { type: '@devlikeapro/n8n-nodes-chatwoot.chatWoot', parameters: { resource: 'Contacts', operation: 'Contact Create', account_id: accountId, inbox_id: inboxId, name: '={{ $json.name }}', email: '={{ $json.email }}' } },
+			credential: ['chatwootApi', { url, accessToken: token, allowedHttpRequestDomains: 'all' }],
+			type: '@devlikeapro/n8n-nodes-chatwoot.chatWoot',
+			list: { op: 'Contact List (no return all: page 1 only)', returnAll: false, parameters: { resource: 'Contacts', operation: 'Contact List', account_id: accountId, page: 1 } },
+			upsert: { op: 'create (no upsert)', parameters: { resource: 'Contacts', operation: 'Contact Create', account_id: accountId, inbox_id: inboxId, name: '={{ $json.name }}', email: '={{ $json.email }}' } },
+			// its defaults are private: true (a note) and content_type "cards"; a reply is public and plain text
+			messages: { op: 'Create A New Message In A Conversation', parameters: { resource: 'Messages', operation: 'Create A New Message In A Conversation', account_id: accountId, conversation_id: '={{ $json.conversation }}', content: '={{ $json.text }}', message_type: 'outgoing', private: false } },
+			create: { op: 'Contact Create', parameters: { resource: 'Contacts', operation: 'Contact Create', account_id: accountId, inbox_id: inboxId, name: '={{ $json.name }}', email: '={{ $json.email }}' } },
 		},
 		{
 			pkg: '@renatoascencio/n8n-nodes-chatwoot',
-			credential: ['chatwootApi', { baseUrl: sim.url, accountId, apiAccessToken: token }],
-			node: { type: '@renatoascencio/n8n-nodes-chatwoot.chatwoot', parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', additionalFields: { email: '={{ $json.email }}', inbox_id: inboxId } } },
+			credential: ['chatwootApi', { baseUrl: url, accountId, apiAccessToken: token }],
+			type: '@renatoascencio/n8n-nodes-chatwoot.chatwoot',
+			list: { op: 'get many, return all', returnAll: true, parameters: { resource: 'contact', operation: 'getAll', returnAll: true } },
+			upsert: { op: 'create (no upsert)', parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', additionalFields: { email: '={{ $json.email }}', inbox_id: inboxId } } },
+			messages: { op: 'message create', parameters: { resource: 'message', operation: 'create', conversationId: '={{ $json.conversation }}', content: '={{ $json.text }}' } },
+			create: { op: 'contact create', parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', additionalFields: { email: '={{ $json.email }}', inbox_id: inboxId } } },
 		},
 		{
 			pkg: '@rjsebening/n8n-nodes-chatwoot',
-			credential: ['chatwootApplicationApi', { url: sim.url, accessToken: token }],
-			node: { type: '@rjsebening/n8n-nodes-chatwoot.chatWootApplication', parameters: { resource: 'Contacts', operation: 'Create Contact', account_id: accountId, inbox_id: inboxId, additionalOptions: { name: '={{ $json.name }}', email: '={{ $json.email }}' } } },
+			credential: ['chatwootApplicationApi', { url, accessToken: token }],
+			type: '@rjsebening/n8n-nodes-chatwoot.chatWootApplication',
+			list: { op: 'List Contacts (no return all: page 1 only)', returnAll: false, parameters: { resource: 'Contacts', operation: 'List Contacts', account_id: accountId } },
+			upsert: { op: 'create (no upsert)', parameters: { resource: 'Contacts', operation: 'Create Contact', account_id: accountId, inbox_id: inboxId, additionalOptions: { name: '={{ $json.name }}', email: '={{ $json.email }}' } } },
+			messages: { op: 'Create New Message', parameters: { resource: 'Messages', operation: 'Create New Message', account_id: accountId, conversation_id: '={{ $json.conversation }}', content: '={{ $json.text }}' } },
+			create: { op: 'Create Contact', parameters: { resource: 'Contacts', operation: 'Create Contact', account_id: accountId, inbox_id: inboxId, additionalOptions: { name: '={{ $json.name }}', email: '={{ $json.email }}' } } },
 		},
 		{
 			pkg: '@fazer-ai/n8n-nodes-chatwoot',
-			credential: ['fazerAiChatwootApi', { url: sim.url, accessToken: token }],
-			node: { type: '@fazer-ai/n8n-nodes-chatwoot.chatwoot', parameters: { resource: 'contact', operation: 'create', accountId: { __rl: true, mode: 'id', value: String(accountId) }, name: '={{ $json.name }}', email: '={{ $json.email }}' } },
+			credential: ['fazerAiChatwootApi', { url, accessToken: token }],
+			type: '@fazer-ai/n8n-nodes-chatwoot.chatwoot',
+			list: { op: 'contact list (no return all: page 1 only)', returnAll: false, parameters: { resource: 'contact', operation: 'list', accountId: rl(accountId), page: 1 } },
+			upsert: { op: 'create (no upsert)', parameters: { resource: 'contact', operation: 'create', accountId: rl(accountId), name: '={{ $json.name }}', email: '={{ $json.email }}' } },
+			messages: { op: 'conversation sendMessage', parameters: { resource: 'conversation', operation: 'sendMessage', accountId: rl(accountId), conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' }, content: '={{ $json.text }}' } },
+			create: { op: 'contact create', parameters: { resource: 'contact', operation: 'create', accountId: rl(accountId), name: '={{ $json.name }}', email: '={{ $json.email }}' } },
 		},
 	];
 }
 
-/** Same N contact creates per package, same n8n, same simulator conditions; counted in the simulator. */
-async function race(n8n, sim, loaded, count) {
+const NODE_NAME = 'Chatwoot';
+
+/** Manual Trigger → Code (the items of `jsCode`) → the package's node. */
+function codeWorkflow(name, node, jsCode) {
+	return {
+		name,
+		nodes: [
+			{ id: crypto.randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: crypto.randomUUID(), name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode } },
+			{ id: crypto.randomUUID(), position: [440, 0], ...node },
+		],
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Every contact id in the node's output, however the package shapes it (one item per contact, or pages). */
+function contactIdsIn(items) {
+	const ids = [];
+	const walk = (v) => {
+		if (Array.isArray(v)) v.forEach(walk);
+		else if (v && typeof v === 'object') {
+			if (typeof v.id === 'number' && 'email' in v && 'phone_number' in v) ids.push(v.id);
+			else Object.values(v).forEach(walk);
+		}
+	};
+	walk(items);
+	return ids;
+}
+
+/**
+ * The simulator emptied and one fresh account (administrator with a token, an API inbox) per package × workload,
+ * seeded with the workload's records: every package starts from the same state, and what it leaves behind is
+ * counted alone.
+ */
+async function freshAccount(sim, workload, size) {
+	await sim.control('POST', '/reset');
+	const account = await sim.seed('account', { name: 'Race' });
+	const token = 'race-token-0123456789abcdef';
+	await sim.seed('user', { name: 'Admin', email: 'admin@race.test', role: 'administrator', accountIds: [account.id], accessToken: token });
+	const inbox = await sim.seed('inbox', { accountId: account.id, name: 'API', channelType: 'api' });
+	const ctx = { url: sim.url, token, accountId: account.id, inboxId: inbox.id };
+	if (workload === 'list') ctx.seeded = await sim.seedMany('contacts', { accountId: account.id, n: size.list });
+	if (workload === 'messages') ctx.conversations = await sim.seedMany('conversations', { accountId: account.id, inboxId: inbox.id, n: size.conversations });
+	return ctx;
+}
+
+/** The Code node's items and what the package runs, per workload. */
+function workloadPlan(workload, racer, size, ctx, tag) {
+	const contacts = (n) =>
+		`const out = [];\nfor (let i = 0; i < ${n}; i++) out.push({ json: { name: 'Race ${tag} ' + i, email: '${tag}-' + i + '@race.test', phone: '+1416' + String(i).padStart(7, '0'), id: '${tag}-' + i, city: 'Lisbon' } });\nreturn out;`;
+	switch (workload) {
+		case 'list':
+			return racer.list && { ...racer.list, count: size.list, jsCode: 'return [{ json: {} }];' };
+		case 'upsert':
+			return racer.upsert && { ...racer.upsert, count: size.upsert, jsCode: contacts(size.upsert) };
+		case 'messages': {
+			const conv = JSON.stringify(ctx.conversations);
+			const jsCode = `const conv = ${conv};\nconst out = [];\nfor (let i = 0; i < ${size.messages}; i++) out.push({ json: { conversation: conv[i % conv.length], text: '${tag}:' + (i % conv.length) + '-' + i } });\nreturn out;`;
+			return racer.messages && { ...racer.messages, count: size.messages, jsCode };
+		}
+		case 'burst':
+			return racer.create && { ...racer.create, count: size.burst, jsCode: contacts(size.burst) };
+		default:
+			throw new Error(`unknown workload ${workload}`);
+	}
+}
+
+/** Lost / duplicated / out of order, counted in the simulator's records (list: in the node's output). */
+function countOutcome(workload, m, plan, ctx, tag) {
+	if (workload === 'list') {
+		const ids = contactIdsIn(m.items);
+		const seeded = new Set(ctx.seeded);
+		const seen = ids.filter((id) => seeded.has(id));
+		const unique = new Set(seen).size;
+		return { returned: unique, lost: seeded.size - unique, duplicated: seen.length - unique };
+	}
+	if (workload === 'messages') {
+		const byId = new Map(m.state.conversations.filter((c) => c.account_id === ctx.accountId).map((c) => [c.id, []]));
+		for (const msg of m.state.messages) if (byId.has(msg.conversation_id)) byId.get(msg.conversation_id).push(msg.content);
+		const s = messageSummary([...byId.values()], `${tag}:`);
+		return { stored: s.total - s.duplicated, lost: plan.count - (s.total - s.duplicated), duplicated: s.duplicated, 'out of order': s.outOfOrder };
+	}
+	const mine = m.state.contacts.filter((c) => c.account_id === ctx.accountId && typeof c.email === 'string' && c.email.startsWith(`${tag}-`));
+	const s = contactSummary(mine);
+	return { stored: s.total - s.duplicateEmails, lost: plan.count - (s.total - s.duplicateEmails), duplicated: s.duplicateEmails };
+}
+
+const WORKLOAD_TITLES = (size) => ({
+	list: `list all ${size.list} contacts`,
+	upsert: `create or upsert ${size.upsert} contacts`,
+	messages: `send ${size.messages} messages (${size.conversations} conversations)`,
+	burst: `burst of ${size.burst} creates (limit ${size.burstLimit}/min, fast server)`,
+});
+
+/**
+ * Each workload for each package loaded in this n8n, one after the other: a fresh account, the same simulator
+ * conditions, fresh counters. Rows 1–3 under the capacity model; the burst against a fast server at a window start.
+ */
+async function race(n8n, sim, loaded, { instance, packages, workloads, size }) {
 	const rows = [];
-	for (const r of racers(sim)) {
-		const tag = r.pkg.replace(/[^a-z0-9]/gi, '').slice(-12).toLowerCase();
-		if (!loaded.has(r.pkg)) {
-			rows.push({ package: r.pkg, result: 'not loaded' });
-			continue;
+	const titles = WORKLOAD_TITLES(size);
+	for (const workload of workloads) {
+		for (const [index, pkgName] of packages.entries()) {
+			const base = { package: pkgName, n8n: instance, workload: titles[workload] };
+			if (!loaded.has(pkgName)) {
+				rows.push({ ...base, result: 'not loaded' });
+				continue;
+			}
+			const ctx = await freshAccount(sim, workload, size);
+			const racer = racers(ctx).find((r) => r.pkg === pkgName);
+			const tag = `${workload}${index}${pkgName.replace(/[^a-z0-9]/gi, '').slice(-8).toLowerCase()}`;
+			const plan = workloadPlan(workload, racer, size, ctx, tag);
+			if (!plan) {
+				rows.push({ ...base, result: 'not supported' });
+				continue;
+			}
+			const cred = await n8n.apiRaw('POST', '/credentials', { name: `Chatwoot (${pkgName}, ${tag})`, type: racer.credential[0], data: { allowedHttpRequestDomains: 'all', ...racer.credential[1] } });
+			if (cred.status !== 200) {
+				rows.push({ ...base, operation: plan.op, result: `credential ${racer.credential[0]} refused: HTTP ${cred.status} ${cred.text.slice(0, 160)}` });
+				continue;
+			}
+			const node = { name: NODE_NAME, type: racer.type, typeVersion: 1, parameters: plan.parameters, credentials: { [racer.credential[0]]: { id: cred.json.id, name: cred.json.name } }, onError: 'continueRegularOutput' };
+			const wf = await n8n.createWorkflow(codeWorkflow(`Race ${workload}: ${pkgName}`, node, plan.jsCode));
+			if (workload === 'burst') {
+				await atWindowStart();
+				await sim.control('POST', '/latency', { ms: 0 });
+				await sim.control('POST', '/capacity', {});
+				await sim.control('POST', '/rate-limits', { ...PRODUCTION_LIMITS, perIpPerMinute: size.burstLimit });
+			} else {
+				await sim.control('POST', '/latency', { ms: LATENCY_MS });
+				await sim.control('POST', '/capacity', CAPACITY);
+				await sim.control('POST', '/rate-limits', PRODUCTION_LIMITS); // also starts fresh counters
+			}
+			const m = await measure(sim, n8n, wf.id, tag, plan.count, { nodeName: NODE_NAME });
+			const outcome = countOutcome(workload, m, plan, ctx, tag);
+			const firstError = m.firstError || m.runError;
+			log(`peers race [${instance}] ${workload}: ${pkgName}: ${m.wallMs} ms, node ${m.nodeMs} ms, ${m.requests} requests, ${m.rateLimited} × 429, ${m.errorItems} error items, ${JSON.stringify(outcome)}${firstError ? `, first error: ${String(firstError).slice(0, 200)}` : ''}`);
+			rows.push({
+				...base,
+				operation: plan.op,
+				result: m.runError && !m.outputItems ? `run failed: ${String(m.runError).slice(0, 160)}` : 'ran',
+				'wall s': round(m.wallMs / 1000, 1),
+				'node s': round((m.nodeMs ?? NaN) / 1000, 1),
+				requests: m.requests,
+				'429s': m.rateLimited,
+				'error items': m.errorItems,
+				lost: outcome.lost,
+				duplicated: outcome.duplicated,
+				'out of order': outcome['out of order'],
+				'first error': firstError ? String(firstError).replace(/\s+/g, ' ').slice(0, 120) : '',
+			});
 		}
-		const cred = await n8n.apiRaw('POST', '/credentials', { name: `Chatwoot (${r.pkg})`, type: r.credential[0], data: { allowedHttpRequestDomains: 'all', ...r.credential[1] } });
-		if (cred.status !== 200) {
-			rows.push({ package: r.pkg, result: `credential ${r.credential[0]} refused: HTTP ${cred.status} ${cred.text.slice(0, 160)}` });
-			continue;
-		}
-		const node = { name: 'Create Contact', ...r.node, typeVersion: 1, credentials: { [r.credential[0]]: { id: cred.json.id, name: cred.json.name } }, onError: 'continueRegularOutput' };
-		const wfr = await n8n.createWorkflow(manualWorkflow(`Race: ${r.pkg}`, node, count, tag));
-		await sim.control('POST', '/latency', { ms: LATENCY_MS });
-		await sim.control('POST', '/capacity', CAPACITY);
-		await sim.control('POST', '/rate-limits', PRODUCTION_LIMITS);
-		const m = await measure(sim, n8n, wfr.id, tag, count);
-		log(`peers race: ${r.pkg}: ${m.wallMs} ms, node ${m.nodeMs} ms, ${m.contacts}/${count} contacts, ${m.errorItems} errors, ${m.rateLimited} × 429${m.runError ? `, run error ${m.runError}` : ''}`);
-		rows.push({
-			package: r.pkg,
-			result: m.runError && !m.contacts ? `run failed: ${String(m.runError).slice(0, 160)}` : 'ran',
-			'wall s (n8n execute)': round(m.wallMs / 1000, 1),
-			'node s': round((m.nodeMs ?? NaN) / 1000, 1),
-			requests: m.requests,
-			'429s': m.rateLimited,
-			'error items': m.errorItems,
-			lost: count - m.uniqueEmails,
-			duplicated: m.contacts - m.uniqueEmails,
-		});
 	}
 	await sim.control('POST', '/capacity', {});
 	await sim.control('POST', '/latency', { ms: 0 });
@@ -127,109 +299,166 @@ async function credentialTypesOf(pkgDir, pkg) {
 	return out;
 }
 
-async function runPeersBench() {
-	const tarballs = (process.env.BENCH_PEERS || '').split(',').map((s) => s.trim()).filter(Boolean);
-	const count = Number(process.env.BENCH_PEER_CONTACTS || 300);
-	const sim = await H.startSimulator({ seed: 'demo' });
+/** Start one n8n with this package plus the given peers unpacked into its ~/.n8n/nodes; returns what loaded. */
+async function startWithPeers(sources) {
 	const n8n = await startInstance({ withPackage: true, owner: false, deferStart: true });
 	const nodesDir = path.join(n8n.userFolder, '.n8n', 'nodes');
 	const installed = [];
-	for (const tgz of tarballs) {
+	for (const s of sources) {
 		try {
-			installed.push({ source: path.basename(tgz), pkg: unpack(tgz, nodesDir) });
+			installed.push({ source: s.label, pkg: s.install(nodesDir) });
 		} catch (error) {
-			installed.push({ source: path.basename(tgz), error: String(error.message || error).slice(0, 200) });
-		}
-	}
-	for (const peer of REGISTRY_PEERS) {
-		try {
-			installed.push({ source: `npm ${peer.name}@${peer.version}`, pkg: fromRegistryCache(peer, nodesDir) });
-		} catch (error) {
-			installed.push({ source: `npm ${peer.name}@${peer.version}`, error: String(error.message || error).slice(0, 200) });
+			installed.push({ source: s.label, error: String(error.message || error).slice(0, 200) });
 		}
 	}
 	const manifest = JSON.parse(fs.readFileSync(path.join(nodesDir, 'package.json'), 'utf8'));
 	for (const i of installed) if (i.pkg) manifest.dependencies[i.pkg.name] = i.pkg.version;
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+	await n8n.start();
+	await n8n.setupOwner(H.OWNER);
+	await n8n.createApiKey();
+	const types = (await n8n.exportNodeTypes()).map((t) => t.name);
+	const logText = fs.readFileSync(path.join(n8n.logDir, 'n8n.log'), 'utf8');
+	for (const i of installed) {
+		if (!i.pkg) continue;
+		i.dir = path.join(nodesDir, 'node_modules', i.pkg.name);
+		i.credentials = await credentialTypesOf(i.dir, i.pkg);
+	}
+	return { n8n, installed, types, logText, loaded: new Set(types.map((t) => t.slice(0, t.lastIndexOf('.')))) };
+}
 
-	let types = [];
-	let logText = '';
-	let raceRows = [];
+async function runPeersBench() {
+	const tarballs = (process.env.BENCH_PEERS || '').split(',').map((s) => s.trim()).filter(Boolean);
+	const size = workSizes();
+	const workloads = (process.env.BENCH_PEER_WORKLOADS || ALL_WORKLOADS.join(',')).split(',').map((s) => s.trim()).filter((w) => ALL_WORKLOADS.includes(w));
+	const ours = JSON.parse(fs.readFileSync(path.join(H.REPO, 'package.json'), 'utf8'));
+	// @devlikeapro and @renatoascencio both declare the credential type chatwootApi: one n8n can run only one of
+	// them, so @devlikeapro runs in a second n8n, again next to this package (each peer is compared with ours in
+	// the same n8n).
+	const instances = [
+		{ label: 'n8n 1', sources: tarballs.map((tgz) => ({ label: path.basename(tgz), install: (dir) => unpack(tgz, dir) })) },
+		{ label: 'n8n 2', sources: REGISTRY_PEERS.map((peer) => ({ label: `npm ${peer.name}@${peer.version}`, install: (dir) => fromRegistryCache(peer, dir) })) },
+	];
+	const sim = await H.startSimulator({ seed: 'demo' });
+	let version = '';
+	const raceRows = [];
+	const loadRows = [];
+	const credentialOwners = new Map();
+	const started = Date.now();
 	try {
-		await n8n.start();
-		await n8n.setupOwner(H.OWNER);
-		await n8n.createApiKey();
-		types = (await n8n.exportNodeTypes()).map((t) => t.name);
-		logText = fs.readFileSync(path.join(n8n.logDir, 'n8n.log'), 'utf8');
-		const loaded = new Set(types.map((t) => t.slice(0, t.lastIndexOf('.'))));
-		for (const i of installed) if (i.pkg) i.credentials = await credentialTypesOf(path.join(nodesDir, 'node_modules', i.pkg.name), i.pkg);
-		raceRows = await race(n8n, sim, loaded, count);
+		for (const inst of instances) {
+			if (!inst.sources.length) continue;
+			const t0 = Date.now();
+			const { n8n, installed, types, logText, loaded } = await startWithPeers(inst.sources);
+			version = n8n.version;
+			try {
+				const packages = [ours.name, ...installed.filter((i) => i.pkg).map((i) => i.pkg.name)];
+				raceRows.push(...(await race(n8n, sim, loaded, { instance: inst.label, packages, workloads, size })));
+			} finally {
+				await n8n.stop().catch((e) => log(`n8n stop: ${e.message}`));
+			}
+			log(`peers: ${inst.label} done in ${Math.round((Date.now() - t0) / 1000)} s`);
+			const all = [...(loadRows.length ? [] : [{ source: 'this repository', pkg: ours, dir: H.REPO }]), ...installed];
+			for (const p of all) {
+				if (!p.pkg) {
+					loadRows.push({ package: p.source, version: '', n8n: inst.label, 'node types loaded': 0, 'node types declared': '', 'credential types': '', problem: p.error });
+					continue;
+				}
+				const declared = ((p.pkg.n8n && p.pkg.n8n.nodes) || []).length;
+				const loadedTypes = types.filter((t) => t.startsWith(`${p.pkg.name}.`));
+				const creds = p.credentials || (await credentialTypesOf(p.dir, p.pkg));
+				for (const c of creds) credentialOwners.set(c, [...(credentialOwners.get(c) || []), p.pkg.name]);
+				const escaped = p.pkg.name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+				const errorLines = logText.split('\n').filter((l) => new RegExp(escaped).test(l) && /error|fail|could not/i.test(l));
+				loadRows.push({
+					package: p.pkg.name,
+					version: p.pkg.version,
+					n8n: inst.label,
+					'node types loaded': loadedTypes.length,
+					'node types declared': declared,
+					'credential types': creds.join(', '),
+					problem: loadedTypes.length < declared ? (errorLines[0] || 'fewer node types than declared').slice(0, 300) : '',
+				});
+			}
+		}
 	} finally {
-		await n8n.stop().catch((e) => log(`n8n stop: ${e.message}`));
 		await sim.stop().catch(() => undefined);
 	}
-	const ours = JSON.parse(fs.readFileSync(path.join(H.REPO, 'package.json'), 'utf8'));
-	const all = [{ source: 'this repository', pkg: ours, dir: H.REPO }, ...installed.map((i) => ({ ...i, dir: i.pkg && path.join(nodesDir, 'node_modules', i.pkg.name) }))];
-	const rows = [];
-	const credentialOwners = new Map();
-	for (const p of all) {
-		if (!p.pkg) {
-			rows.push({ package: p.source, version: '', 'node types loaded': 0, 'node types declared': '', 'credential types': '', problem: p.error });
-			continue;
+	log(`peers: race done in ${Math.round((Date.now() - started) / 1000)} s`);
+	const titles = WORKLOAD_TITLES(size);
+	const targets = workloads.map((w) => {
+		const ranRows = raceRows.filter((r) => r.workload === titles[w] && r.result === 'ran');
+		const pairs = [];
+		let met = ranRows.length > 0;
+		for (const inst of new Set(ranRows.map((r) => r.n8n))) {
+			const here = ranRows.filter((r) => r.n8n === inst);
+			const o = here.find((r) => r.package === ours.name);
+			if (!o) {
+				met = false;
+				continue;
+			}
+			// a package that did less of the work (lost records, a first page only) is not faster at this work
+			const complete = here.filter((r) => r !== o && r.lost === 0);
+			met = met && o.lost === 0 && o.duplicated === 0 && complete.every((r) => !(r['node s'] < o['node s']));
+			pairs.push(`${inst}: ${here.map((r) => `${r.package === ours.name ? 'ours' : r.package} ${r['node s']} s (${r.lost} lost, ${r.duplicated} dup)`).join(', ')}`);
 		}
-		const declared = ((p.pkg.n8n && p.pkg.n8n.nodes) || []).length;
-		const loaded = types.filter((t) => t.startsWith(`${p.pkg.name}.`));
-		const creds = p.credentials || (await credentialTypesOf(p.dir, p.pkg));
-		for (const c of creds) credentialOwners.set(c, [...(credentialOwners.get(c) || []), p.pkg.name]);
-		const escaped = p.pkg.name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-		const errorLines = logText.split('\n').filter((l) => new RegExp(escaped).test(l) && /error|fail|could not/i.test(l));
-		rows.push({
-			package: p.pkg.name,
-			version: p.pkg.version,
-			'node types loaded': loaded.length,
-			'node types declared': declared,
-			'credential types': creds.join(', '),
-			problem: loaded.length < declared ? (errorLines[0] || 'fewer node types than declared').slice(0, 300) : '',
-		});
-	}
-	const ran = raceRows.filter((r) => r.result === 'ran');
-	const oursRace = ran.find((r) => r.package === ours.name);
+		return {
+			label: `${titles[w]}: ours the fastest (node time) of the packages in the same n8n that did the whole work, 0 lost, 0 duplicated`,
+			met,
+			detail: pairs.join('; ') || 'no run',
+		};
+	});
+	const scaleText = size.scale === 1 ? '' : ` Sizes scaled by BENCH_PEER_SCALE=${size.scale} (the same for every package).`;
 	const raceResult = {
 		name: 'n8n-peers-race',
-		title: `Every Chatwoot package on the same work: ${count} contact creates in one n8n`,
-		setup: `n8n ${n8n.version}; Manual Trigger → Code (${count} items) → the package's contact create, \`n8n execute\` (wall time includes the CLI's boot); simulator capacity ${CAPACITY.threads} threads × ${CAPACITY.serviceMs} ms + ${LATENCY_MS} ms latency, production rate limits, counters fresh per package; lost / duplicated counted in the simulator by email. Only contact create was raced (the one operation every package has); list-all, upsert, 500 messages and the burst rows of the issue were not run for the peers.`,
-		rows: raceRows,
-		targets: oursRace
-			? [
-					{
-						label: `Fastest node time of the packages that ran, 0 lost, 0 duplicated (n8n-nodes-chatwoot-suite)`,
-						met: ran.every((r) => r === oursRace || !(r['node s'] < oursRace['node s'])) && oursRace.lost === 0 && oursRace.duplicated === 0,
-						detail: ran.map((r) => `${r.package} ${r['node s']} s (${r.lost} lost, ${r.duplicated} dup)`).join('; '),
-					},
-				]
-			: [],
-	};
-	const clashes = [...credentialOwners].filter(([, owners]) => owners.length > 1).map(([type, owners]) => `${type}: ${owners.join(' + ')}`);
-	return [{
-		name: 'n8n-peers',
-		title: 'Every Chatwoot package in one n8n: what loads, and what clashes',
-		setup: `n8n ${n8n.version}; this package plus ${installed.length} other Chatwoot packages unpacked into one ~/.n8n/nodes before start; node types from \`n8n export:nodes\`, failures from n8n's log. Peers from GitHub built outside the repository from their default branch (npm install --ignore-scripts from the npm registry, then their own build command); @devlikeapro from the npm registry.`,
-		rows,
-		targets: [
-			{
-				label: 'This package loads next to every other Chatwoot package (no credential-type clash with any of them)',
-				// n8n registers an extra "…Tool" type for every node with usableAsTool, so loaded ≥ declared
-				met: rows[0]['node types loaded'] >= rows[0]['node types declared'] && !clashes.some((c) => c.includes(ours.name)),
-				detail: `${rows[0]['node types loaded']}/${rows[0]['node types declared']} node types; credential clashes among the others: ${clashes.join('; ') || 'none'}`,
-			},
-		],
+		title: 'Every Chatwoot package on the same work: list all, create/upsert, messages, a burst above the minute limit',
+		setup:
+			`n8n ${version}; per package and workload: Manual Trigger → Code (the items) → the package's node with "continue on error", run by \`n8n execute\` (wall time includes the CLI's boot; node s = the node's own execution time). ` +
+			`Before each run the simulator is emptied and one fresh account is seeded (administrator token, API inbox, plus ${size.list} contacts for list-all or ${size.conversations} conversations for messages), so every package starts from the same state and counters (requests, 429s) are its own. ` +
+			`List all / create-upsert / messages: simulator capacity ${CAPACITY.threads} threads × ${CAPACITY.serviceMs} ms + ${LATENCY_MS} ms latency, Chatwoot's production rate limits (3,000/min per IP, 100 contact searches/min). ` +
+			`Create/upsert: ${size.upsert} new contacts (name, email; ours also identifier, phone, city), upsert where the package has one, else create. Messages: ${size.messages} messages round-robin into the ${size.conversations} seeded conversations. ` +
+			`Burst: ${size.burst} contact creates against ${size.burstLimit}/min per IP (fixed clock minutes, started at a window boundary) with NO capacity model and no latency. ` +
+			`Lost / duplicated / out of order are counted in the simulator's records (list all: seeded contacts missing from or repeated in the node's output). ` +
+			`@devlikeapro/n8n-nodes-chatwoot and @renatoascencio/n8n-nodes-chatwoot both declare the credential type chatwootApi, so one n8n cannot run both: @devlikeapro runs in a second n8n ("n8n 2") together with this package, and each peer is compared with ours in the same n8n.${scaleText}`,
+		rows: raceRows.map((r) => {
+			const keys = ['package', 'n8n', 'workload', 'operation', 'result', 'wall s', 'node s', 'requests', '429s', 'error items', 'lost', 'duplicated', 'out of order', 'first error'];
+			return Object.fromEntries(keys.map((k) => [k, r[k] ?? '']));
+		}),
+		targets,
 		notes: [
-			clashes.length
-				? `Credential types declared by more than one package (only one definition can win in n8n): ${clashes.join('; ')}.`
-				: 'No credential type is declared twice.',
-			'serversmx/n8n-nodes-chatwoot and gessuvik/n8n-nodes-chatwoot-for-n8n: no snapshot of these repositories could be obtained here, so they are not in the table.',
+			'A package without "return all" returns only the first page (15 contacts): its lost count is the contacts it did not return.',
+			'first error = the first error item\'s message (shortened); a package can produce error items although the record was stored (lost 0).',
+			`Workloads run: ${workloads.join(', ')}${workloads.length < ALL_WORKLOADS.length ? ` (BENCH_PEER_WORKLOADS; not run: ${ALL_WORKLOADS.filter((w) => !workloads.includes(w)).join(', ')})` : ''}.`,
 		],
-	}, raceResult];
+	};
+	const clashes = [...credentialOwners]
+		.map(([type, owners]) => [type, [...new Set(owners)]])
+		.filter(([, owners]) => owners.length > 1)
+		.map(([type, owners]) => `${type}: ${owners.join(' + ')}`);
+	const oursRow = loadRows.find((r) => r.package === ours.name);
+	return [
+		{
+			name: 'n8n-peers',
+			title: 'Every Chatwoot package next to this one in n8n: what loads, and what clashes',
+			setup: `n8n ${version}; this package plus the other Chatwoot packages unpacked into ~/.n8n/nodes before start: the GitHub peers in "n8n 1", @devlikeapro/n8n-nodes-chatwoot in "n8n 2" (it declares the same credential type as @renatoascencio); node types from \`n8n export:nodes\`, failures from n8n's log. Peers from GitHub built outside the repository from their default branch (npm install --ignore-scripts from the npm registry, then their own build command); @devlikeapro from the npm registry.`,
+			rows: loadRows,
+			targets: oursRow
+				? [
+						{
+							label: 'This package loads next to every other Chatwoot package (no credential-type clash with any of them)',
+							// n8n registers an extra "…Tool" type for every node with usableAsTool, so loaded ≥ declared
+							met: oursRow['node types loaded'] >= oursRow['node types declared'] && !clashes.some((c) => c.includes(ours.name)),
+							detail: `${oursRow['node types loaded']}/${oursRow['node types declared']} node types; credential clashes among the others: ${clashes.join('; ') || 'none'}`,
+						},
+					]
+				: [],
+			notes: [
+				clashes.length ? `Credential types declared by more than one package (only one definition can win in n8n): ${clashes.join('; ')}.` : 'No credential type is declared twice.',
+				'serversmx/n8n-nodes-chatwoot and gessuvik/n8n-nodes-chatwoot-for-n8n: no snapshot of these repositories could be obtained here, so they are not in the table.',
+			],
+		},
+		raceResult,
+	];
 }
 
 module.exports = { runPeersBench };
