@@ -92,7 +92,7 @@ function racers(ctx) {
 			type: '@fazer-ai/n8n-nodes-chatwoot.chatwoot',
 			list: { op: 'contact list (no return all: page 1 only)', returnAll: false, parameters: { resource: 'contact', operation: 'list', accountId: rl(accountId), page: 1 } },
 			upsert: { op: 'create (no upsert)', parameters: { resource: 'contact', operation: 'create', accountId: rl(accountId), name: '={{ $json.name }}', email: '={{ $json.email }}' } },
-			messages: { op: 'conversation sendMessage', parameters: { resource: 'conversation', operation: 'sendMessage', accountId: rl(accountId), conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' }, content: '={{ $json.text }}' } },
+			messages: { op: 'conversation sendMessage', parameters: { resource: 'conversation', operation: 'sendMessage', accountId: rl(accountId), inboxId: rl(inboxId), conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' }, content: '={{ $json.text }}' } },
 			create: { op: 'contact create', parameters: { resource: 'contact', operation: 'create', accountId: rl(accountId), name: '={{ $json.name }}', email: '={{ $json.email }}' } },
 		},
 	];
