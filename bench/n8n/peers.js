@@ -1,11 +1,14 @@
 'use strict';
 /**
- * Benchmark 4 — every other Chatwoot package side by side in ONE n8n with this one: does each load, which node
- * and credential types does it register, and do the packages clash?
+ * Benchmark 4 — every other Chatwoot package next to this one in n8n: does each load, which node and credential
+ * types does it register, do the packages clash — and the race of issue 13 item 8: the same work per package
+ * (list all contacts, create/upsert 1,000 contacts, send 500 messages, a burst above the minute limit), each run
+ * from a fresh simulator account, counted in the simulator (see bench/README.md → Peers).
  *
  * The peers are built OUTSIDE this repository (their code is never committed here) and handed over as npm
  * tarballs: BENCH_PEERS=/tmp/peers/a.tgz,/tmp/peers/b.tgz (see bench/README.md for how they were built).
- * @devlikeapro/n8n-nodes-chatwoot comes from the npm registry (the copy the market benchmark installs).
+ * @devlikeapro/n8n-nodes-chatwoot comes from the npm registry (the copy the market benchmark installs); it declares
+ * the same credential type as @renatoascencio, so it runs in a second n8n, again next to this package.
  * Every package is unpacked into ~/.n8n/nodes/node_modules before n8n starts, the way n8n lays out community
  * packages; `n8n export:nodes` then lists what n8n actually loaded, and n8n's log says what failed.
  */

@@ -12,7 +12,8 @@
  * 1. trigger    Chatwoot Trigger vs Webhook + IF: deliveries/s, executions for filtered events.
  * 2. market     @devlikeapro/n8n-nodes-chatwoot vs ours: 1,000 contact creates, 120 ms latency, production limits.
  * 3. startup    n8n start-up time with and without this package (median of N starts).
- * 4. peers      every other Chatwoot package in the same n8n as this one: what loads, what clashes
+ * 4. peers      every other Chatwoot package next to this one: what loads, what clashes, and the race (list all,
+ *               create/upsert, messages, burst; BENCH_PEER_SCALE / BENCH_PEER_WORKLOADS)
  *               (GitHub peers built outside the repo, passed as tarballs in BENCH_PEERS; see bench/README.md).
  *
  * Not part of `npm test`. First run on a clean machine installs n8n into ~/.cache/n8n-chatwoot-e2e (minutes).
