@@ -327,7 +327,7 @@ async function startWithPeers(sources) {
 		i.dir = path.join(nodesDir, 'node_modules', i.pkg.name);
 		i.credentials = await credentialTypesOf(i.dir, i.pkg);
 	}
-	return { n8n, installed, types, logText, loaded: new Set(types.map((t) => t.slice(0, t.lastIndexOf('.')))) };
+	return { n8n, nodesDir, installed, types, logText, loaded: new Set(types.map((t) => t.slice(0, t.lastIndexOf('.')))) };
 }
 
 async function runPeersBench() {
@@ -352,7 +352,7 @@ async function runPeersBench() {
 		for (const inst of instances) {
 			if (!inst.sources.length) continue;
 			const t0 = Date.now();
-			const { n8n, installed, types, logText, loaded } = await startWithPeers(inst.sources);
+			const { n8n, nodesDir, installed, types, logText, loaded } = await startWithPeers(inst.sources);
 			version = n8n.version;
 			try {
 				const packages = [ours.name, ...installed.filter((i) => i.pkg).map((i) => i.pkg.name)];
@@ -361,7 +361,7 @@ async function runPeersBench() {
 				await n8n.stop().catch((e) => log(`n8n stop: ${e.message}`));
 			}
 			log(`peers: ${inst.label} done in ${Math.round((Date.now() - t0) / 1000)} s`);
-			const all = [...(loadRows.length ? [] : [{ source: 'this repository', pkg: ours, dir: H.REPO }]), ...installed];
+			const all = [...(loadRows.length ? [] : [{ source: 'this repository', pkg: ours, dir: path.join(nodesDir, 'node_modules', ours.name) }]), ...installed];
 			for (const p of all) {
 				if (!p.pkg) {
 					loadRows.push({ package: p.source, version: '', n8n: inst.label, 'node types loaded': 0, 'node types declared': '', 'credential types': '', problem: p.error });
