@@ -8,7 +8,8 @@
  * The peers are built OUTSIDE this repository (their code is never committed here) and handed over as npm
  * tarballs: BENCH_PEERS=/tmp/peers/a.tgz,/tmp/peers/b.tgz (see bench/README.md for how they were built).
  * @devlikeapro/n8n-nodes-chatwoot comes from the npm registry (the copy the market benchmark installs); it declares
- * the same credential type as @renatoascencio, so it runs in a second n8n, again next to this package.
+ * the same credential type as @renatoascencio, so it runs in a second n8n, again next to this package; tarballs in
+ * BENCH_PEERS_ALONE (n8n-nodes-chatwoot-for-n8n, a third `chatwootApi`) each run in an n8n of their own, next to it too.
  * Every package is unpacked into ~/.n8n/nodes/node_modules before n8n starts, the way n8n lays out community
  * packages; `n8n export:nodes` then lists what n8n actually loaded, and n8n's log says what failed.
  */
@@ -88,6 +89,20 @@ function racers(ctx) {
 			upsert: { op: 'create (no upsert)', parameters: { resource: 'Contacts', operation: 'Create Contact', account_id: accountId, inbox_id: inboxId, additionalOptions: { name: '={{ $json.name }}', email: '={{ $json.email }}' } } },
 			messages: { op: 'Create New Message', parameters: { resource: 'Messages', operation: 'Create New Message', account_id: accountId, conversation_id: '={{ $json.conversation }}', content: '={{ $json.text }}' } },
 			create: { op: 'Create Contact', parameters: { resource: 'Contacts', operation: 'Create Contact', account_id: accountId, inbox_id: inboxId, additionalOptions: { name: '={{ $json.name }}', email: '={{ $json.email }}' } } },
+		},
+		{
+			// gessuvik/n8n-nodes-chatwoot-for-n8n: the account comes from the credential; it has a real upsert (search by
+			// email via /contacts/search, then PATCH or POST) and Return All
+			pkg: 'n8n-nodes-chatwoot-for-n8n',
+			credential: ['chatwootApi', { baseUrl: url, accessToken: token, accountId, verifyWebhookSignatures: true, ignoreSslIssues: false }],
+			type: 'n8n-nodes-chatwoot-for-n8n.chatwoot',
+			list: { op: 'get many, return all', returnAll: true, parameters: { resource: 'contact', operation: 'getMany', returnAll: true } },
+			upsert: {
+				op: 'upsert (search by email, then update or create)',
+				parameters: { resource: 'contact', operation: 'upsert', matchBy: 'email', matchValue: '={{ $json.email }}', inboxId, upsertFields: { name: '={{ $json.name }}', email: '={{ $json.email }}' } },
+			},
+			messages: { op: 'message send', parameters: { resource: 'message', operation: 'send', conversationId: '={{ $json.conversation }}', content: '={{ $json.text }}' } },
+			create: { op: 'contact create', parameters: { resource: 'contact', operation: 'create', inboxId, name: '={{ $json.name }}', email: '={{ $json.email }}' } },
 		},
 		{
 			pkg: '@fazer-ai/n8n-nodes-chatwoot',
@@ -332,6 +347,9 @@ async function startWithPeers(sources) {
 
 async function runPeersBench() {
 	const tarballs = (process.env.BENCH_PEERS || '').split(',').map((s) => s.trim()).filter(Boolean);
+	// peers that declare a credential type another peer also declares (chatwootApi: @renatoascencio, @devlikeapro,
+	// n8n-nodes-chatwoot-for-n8n) each get an n8n of their own, again next to this package
+	const alone = (process.env.BENCH_PEERS_ALONE || '').split(',').map((s) => s.trim()).filter(Boolean);
 	const size = workSizes();
 	const workloads = (process.env.BENCH_PEER_WORKLOADS || ALL_WORKLOADS.join(',')).split(',').map((s) => s.trim()).filter((w) => ALL_WORKLOADS.includes(w));
 	const ours = JSON.parse(fs.readFileSync(path.join(H.REPO, 'package.json'), 'utf8'));
@@ -341,6 +359,7 @@ async function runPeersBench() {
 	const instances = [
 		{ label: 'n8n 1', sources: tarballs.map((tgz) => ({ label: path.basename(tgz), install: (dir) => unpack(tgz, dir) })) },
 		{ label: 'n8n 2', sources: REGISTRY_PEERS.map((peer) => ({ label: `npm ${peer.name}@${peer.version}`, install: (dir) => fromRegistryCache(peer, dir) })) },
+		...alone.map((tgz, i) => ({ label: `n8n ${i + 3}`, sources: [{ label: path.basename(tgz), install: (dir) => unpack(tgz, dir) }] })),
 	];
 	const sim = await H.startSimulator({ seed: 'demo' });
 	let version = '';
@@ -422,7 +441,7 @@ async function runPeersBench() {
 			`Create/upsert: ${size.upsert} new contacts (name, email; ours also identifier, phone, city), upsert where the package has one, else create. Messages: ${size.messages} messages round-robin into the ${size.conversations} seeded conversations. ` +
 			`Burst: ${size.burst} contact creates against ${size.burstLimit}/min per IP (fixed clock minutes, started at a window boundary) with NO capacity model and no latency. ` +
 			`Lost / duplicated / out of order are counted in the simulator's records (list all: seeded contacts missing from or repeated in the node's output). ` +
-			`@devlikeapro/n8n-nodes-chatwoot and @renatoascencio/n8n-nodes-chatwoot both declare the credential type chatwootApi, so one n8n cannot run both: @devlikeapro runs in a second n8n ("n8n 2") together with this package, and each peer is compared with ours in the same n8n.${scaleText}`,
+			`@devlikeapro/n8n-nodes-chatwoot and @renatoascencio/n8n-nodes-chatwoot both declare the credential type chatwootApi, so one n8n cannot run both: @devlikeapro runs in a second n8n ("n8n 2") together with this package${alone.length ? ', and each package of BENCH_PEERS_ALONE (n8n-nodes-chatwoot-for-n8n declares chatwootApi too) in one more ("n8n 3", …)' : ''}; each peer is compared with ours in the same n8n.${scaleText}`,
 		rows: raceRows.map((r) => {
 			const keys = ['package', 'n8n', 'workload', 'operation', 'result', 'wall s', 'node s', 'requests', '429s', 'error items', 'lost', 'duplicated', 'out of order', 'first error'];
 			return Object.fromEntries(keys.map((k) => [k, r[k] ?? '']));
@@ -443,7 +462,7 @@ async function runPeersBench() {
 		{
 			name: 'n8n-peers',
 			title: 'Every Chatwoot package next to this one in n8n: what loads, and what clashes',
-			setup: `n8n ${version}; this package plus the other Chatwoot packages unpacked into ~/.n8n/nodes before start: the GitHub peers in "n8n 1", @devlikeapro/n8n-nodes-chatwoot in "n8n 2" (it declares the same credential type as @renatoascencio); node types from \`n8n export:nodes\`, failures from n8n's log. Peers from GitHub built outside the repository from their default branch (npm install --ignore-scripts from the npm registry, then their own build command); @devlikeapro from the npm registry.`,
+			setup: `n8n ${version}; this package plus the other Chatwoot packages unpacked into ~/.n8n/nodes before start: the GitHub peers in "n8n 1", @devlikeapro/n8n-nodes-chatwoot in "n8n 2" (it declares the same credential type as @renatoascencio)${alone.length ? ', each package of BENCH_PEERS_ALONE in an n8n of its own ("n8n 3", …)' : ''}; node types from \`n8n export:nodes\`, failures from n8n's log. Peers from GitHub built outside the repository from their default branch (npm install --ignore-scripts from the npm registry, then their own build command); @devlikeapro from the npm registry.`,
 			rows: loadRows,
 			targets: oursRow
 				? [
@@ -457,7 +476,7 @@ async function runPeersBench() {
 				: [],
 			notes: [
 				clashes.length ? `Credential types declared by more than one package (only one definition can win in n8n): ${clashes.join('; ')}.` : 'No credential type is declared twice.',
-				'serversmx/n8n-nodes-chatwoot and gessuvik/n8n-nodes-chatwoot-for-n8n: no snapshot of these repositories could be obtained here, so they are not in the table.',
+				'serversmx/n8n-nodes-chatwoot is not in the table: it is published under the same name as its parent (@renatoascencio/n8n-nodes-chatwoot 0.9.0, same credential types) and its tree could not be rebuilt here (no snapshot; the search index holds only the files that differ from the parent). gessuvik/n8n-nodes-chatwoot-for-n8n (npm name n8n-nodes-chatwoot-for-n8n) was rebuilt from the search index (its source files, built with tsc) — see bench/README.md.',
 			],
 		},
 		raceResult,
