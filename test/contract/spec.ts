@@ -7,7 +7,8 @@
  * checked as if every object schema with `properties` had `additionalProperties: false`), query
  * values are checked against their declared schema (enums, types), and a route that is neither in
  * the spec nor in UNDOCUMENTED_ROUTES is a violation. An undocumented route is checked (query names, body
- * fields) once its entry lists its `body` fields; `uncheckedUndocumentedRoutes()` names the entries that don't yet.
+ * fields) once its entry lists its `body` fields; `uncheckedUndocumentedRoutes()` names the entries that don't, and the
+ * not-in-spec routes of the route table (nodes/Chatwoot/actions/routes.ts) that have no entry.
  * Set CHATWOOT_SWAGGER to check against another copy of the spec.
  */
 import Ajv2020 from 'ajv/dist/2020';
@@ -490,9 +491,9 @@ function load() {
 	for (const route of UNDOCUMENTED_ROUTES) {
 		operations.push(makeOperation(route.method, route.template, { undocumented: route.reason, bodyFields: route.body }, new Set(), new Map()));
 	}
-	// Not-in-spec routes of the node's route table, each citing the API-NOTES section that lists it.
-	for (const route of CHATWOOT_ROUTES) {
-		if (route.source === 'spec' || UNDOCUMENTED_ROUTES.some((u) => u.method === route.method && u.template === route.path)) continue;
+	// Not-in-spec routes of the node's route table without an UNDOCUMENTED_ROUTES entry: matched by route only
+	// (uncheckedUndocumentedRoutes() names them).
+	for (const route of routeTableOnly()) {
 		operations.push(makeOperation(route.method, route.path, { undocumented: `API-NOTES ${route.source} [not in spec]` }, new Set(), new Map()));
 	}
 	cache = { spec, operations, ajv };
@@ -655,9 +656,26 @@ function queryValidator(schema: Json) {
 	return validate;
 }
 
-/** Undocumented routes whose entry has no `body` field list yet: their requests are matched by route only. */
+/** `/portals/{portal_slug}` and `/portals/{id}` are one route: parameter names do not matter. */
+function sameTemplate(a: string, b: string): boolean {
+	const bare = (t: string) => t.replace(/\{[^}]+\}/g, '{}');
+	return bare(a) === bare(b);
+}
+
+/** Not-in-spec routes of the node's route table (nodes/Chatwoot/actions/routes.ts) that have no UNDOCUMENTED_ROUTES entry. */
+function routeTableOnly() {
+	return CHATWOOT_ROUTES.filter((route) => route.source !== 'spec' && !UNDOCUMENTED_ROUTES.some((u) => u.method === route.method && sameTemplate(u.template, route.path)));
+}
+
+/**
+ * Undocumented routes whose requests are matched by route only: entries without a `body` field list, and
+ * not-in-spec routes of the route table that have no UNDOCUMENTED_ROUTES entry at all.
+ */
 export function uncheckedUndocumentedRoutes(): string[] {
-	return UNDOCUMENTED_ROUTES.filter((r) => r.body === undefined).map((r) => `${r.method} ${r.template}`);
+	return [
+		...UNDOCUMENTED_ROUTES.filter((r) => r.body === undefined).map((r) => `${r.method} ${r.template}`),
+		...routeTableOnly().map((r) => `${r.method} ${r.path}`),
+	];
 }
 
 /** An undocumented route with a field list: no query parameters unless listed in UNDOCUMENTED_QUERY, body fields only from its list. */
