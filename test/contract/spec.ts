@@ -229,6 +229,225 @@ export const UNDOCUMENTED_ROUTES: Array<{ method: string; template: string; reas
 		reason: 'API-NOTES §1.6: agent bots [not in spec] (config/routes.rb, agent_bots_controller.rb#reset_secret:37 reads no parameter)',
 		body: [],
 	},
+	// Not-in-spec routes of the node's route table (nodes/Chatwoot/actions/routes.ts), listed from Chatwoot's source
+	// (f66b551c, app/controllers/api/...; line of the method in parentheses). Excluded routes are listed too: the
+	// simulator and tests may still reach them, and none may be matched by route only.
+	{
+		method: 'POST',
+		template: '/api/v1/profile/availability',
+		reason: 'API-NOTES §1.11 [not in spec]: profiles_controller.rb#availability:27 takes #availability_params:53 params.require(:profile).permit(:account_id, :availability); there is no Profile model, so wrap_parameters (config/initializers/wrap_parameters.rb) wraps every flat key into profile',
+		body: ['profile', 'account_id', 'availability'],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/contacts/{id}/notes/{note_id}',
+		reason: 'API-NOTES §1.1 [not in spec]: contacts/notes_controller.rb#show:8 (#note:25 reads only the path id)',
+		body: [],
+	},
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/contacts/{id}/notes/{note_id}',
+		reason: 'API-NOTES §1.1 [not in spec]: contacts/notes_controller.rb#update:14 takes #note_params:29 params.require(:note).permit(:content); content is a notes column, so Rails wraps a flat content into note',
+		body: ['content', 'note'],
+	},
+	{
+		method: 'DELETE',
+		template: '/api/v1/accounts/{account_id}/contacts/{id}/notes/{note_id}',
+		reason: 'API-NOTES §1.1 [not in spec]: contacts/notes_controller.rb#destroy:18 reads no parameter',
+		body: [],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/mute',
+		reason: 'API-NOTES §1.2 [not in spec]: conversations_controller.rb#mute:61 reads no parameter',
+		body: [],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/unmute',
+		reason: 'API-NOTES §1.2 [not in spec]: conversations_controller.rb#unmute:66 reads no parameter',
+		body: [],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/unread',
+		reason: 'API-NOTES §1.2 [not in spec]: conversations_controller.rb#unread:130 reads no parameter',
+		body: [],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/transcript',
+		reason: 'API-NOTES §1.2 [not in spec]: conversations_controller.rb#transcript:71 reads params[:email] (not a conversations column, so not wrapped)',
+		body: ['email'],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants',
+		reason: 'API-NOTES §1.2 [not in spec]: conversations/participants_controller.rb#show:2 reads no parameter',
+		body: [],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants',
+		reason: 'API-NOTES §1.2 [not in spec]: conversations/participants_controller.rb#create:6 reads params[:user_ids] (#participants_to_be_added_ids:30)',
+		body: ['user_ids'],
+	},
+	{
+		method: 'PATCH',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants',
+		reason: 'API-NOTES §1.2 [not in spec]: conversations/participants_controller.rb#update:12 reads params[:user_ids] (#participants_to_be_added_ids:30, #participants_to_be_removed_ids:34)',
+		body: ['user_ids'],
+	},
+	{
+		method: 'DELETE',
+		template: '/api/v1/accounts/{account_id}/conversations/{conversation_id}/participants',
+		reason: 'API-NOTES §1.2 [not in spec]: conversations/participants_controller.rb#destroy:21 reads params[:user_ids]',
+		body: ['user_ids'],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/agents/bulk_create',
+		reason: 'API-NOTES §1.5 [not in spec]: agents_controller.rb#bulk_create:36 reads params[:emails]',
+		body: ['emails'],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/assignable_agents',
+		reason: 'API-NOTES §1.5 [not in spec]: assignable_agents_controller.rb#index:4 (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/integrations/apps/{id}',
+		reason: 'API-NOTES §1.10 [not in spec]: integrations/apps_controller.rb#show:8 (#fetch_app:16 reads only the path id)',
+		body: [],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/integrations/slack',
+		reason: 'API-NOTES §1.10 [not in spec]: integrations/slack_controller.rb#create:9 reads params[:code] and params[:inbox_id]',
+		body: ['code', 'inbox_id'],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/integrations/hooks/{hook_id}/process_event',
+		reason: 'API-NOTES §1.10 [not in spec]: integrations/hooks_controller.rb#process_event:13 reads params[:event]',
+		body: ['event'],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/search',
+		reason: 'API-NOTES §1.11 [not in spec]: search_controller.rb#index:2 runs SearchService (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/search/conversations',
+		reason: 'API-NOTES §1.11 [not in spec]: search_controller.rb#conversations:6 runs SearchService (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/search/contacts',
+		reason: 'API-NOTES §1.11 [not in spec]: search_controller.rb#contacts:10 runs SearchService (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/search/messages',
+		reason: 'API-NOTES §1.11 [not in spec]: search_controller.rb#messages:14 runs SearchService (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/search/articles',
+		reason: 'API-NOTES §1.11 [not in spec]: search_controller.rb#articles:18 runs SearchService (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/dashboard_apps',
+		reason: 'API-NOTES §1.11 [not in spec]: dashboard_apps_controller.rb#index:5 reads no parameter',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/sla_policies',
+		reason: 'API-NOTES §1.11 [not in spec]: enterprise/app/controllers/api/v1/accounts/sla_policies_controller.rb#index:5 reads no parameter',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/custom_roles',
+		reason: 'API-NOTES §1.11 [not in spec]: enterprise/app/controllers/api/v1/accounts/custom_roles_controller.rb#index:5 reads no parameter',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/assignment_policies',
+		reason: 'API-NOTES §1.11 [not in spec]: assignment_policies_controller.rb#index:5 reads no parameter',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/notifications',
+		reason: 'API-NOTES §1.11 [not in spec]: notifications_controller.rb#index:9 runs NotificationFinder (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/notifications/read_all',
+		reason: 'API-NOTES §1.11 [not in spec]: notifications_controller.rb#read_all:15 with #set_primary_actor:64 reads params[:primary_actor_type] and params[:primary_actor_id]',
+		body: ['primary_actor_type', 'primary_actor_id'],
+	},
+	{
+		method: 'GET',
+		template: '/api/v1/accounts/{account_id}/notifications/unread_count',
+		reason: 'API-NOTES §1.11 [not in spec]: notifications_controller.rb#unread_count:51 runs NotificationFinder (query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'DELETE',
+		template: '/api/v1/accounts/{account_id}/agent_bots/{id}/avatar',
+		reason: 'API-NOTES §1.7 [not in spec]: agent_bots_controller.rb#avatar:22 reads no parameter',
+		body: [],
+	},
+	{
+		method: 'POST',
+		template: '/api/v1/accounts/{account_id}/bulk_actions',
+		reason: 'API-NOTES §1.7 [not in spec]: bulk_actions_controller.rb#normalized_type:18 params[:type]; #conversation_params:46 params.permit(:snoozed_until, fields: [...]); #append_common_bulk_attributes:62 params.permit(:type, :action_name, ids: [], labels: [...])',
+		body: ['type', 'ids', 'action_name', 'labels', 'snoozed_until', 'fields'],
+	},
+	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/reports/agents',
+		reason: 'API-NOTES §1.8 [not in spec]: api/v2/accounts/reports_controller.rb#agents:21 (CSV; query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/reports/inboxes',
+		reason: 'API-NOTES §1.8 [not in spec]: api/v2/accounts/reports_controller.rb#inboxes:26 (CSV; query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/reports/labels',
+		reason: 'API-NOTES §1.8 [not in spec]: api/v2/accounts/reports_controller.rb#labels:31 (CSV; query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/reports/teams',
+		reason: 'API-NOTES §1.8 [not in spec]: api/v2/accounts/reports_controller.rb#teams:36 (CSV; query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
+	{
+		method: 'GET',
+		template: '/api/v2/accounts/{account_id}/reports/conversation_traffic',
+		reason: 'API-NOTES §1.8 [not in spec]: api/v2/accounts/reports_controller.rb#conversation_traffic:46 (CSV; query in UNDOCUMENTED_QUERY)',
+		body: [],
+	},
 ];
 
 /** Query parameters the server reads although the spec does not declare them (API-NOTES §1, §6). */
@@ -283,6 +502,27 @@ export const UNDOCUMENTED_QUERY: Record<string, string[]> = {
 	'GET /api/v1/accounts/{account_id}/portals/{portal_id}/categories': ['locale', 'page'],
 	// articles_controller.rb#list_params:79 params.permit(:locale, :query, :page, :category_slug, :status, :author_id)
 	'GET /api/v1/accounts/{account_id}/portals/{portal_id}/articles': ['locale', 'query', 'page', 'category_slug', 'status', 'author_id'],
+	// assignable_agents_controller.rb#permitted_params:21 params.permit(inbox_ids: [])
+	'GET /api/v1/accounts/{account_id}/assignable_agents': ['inbox_ids'],
+	// SearchService (app/services/search_service.rb): #search_query:30 q, page (:45, :174, :181), #apply_time_filter:184 since/until
+	// (advanced_search); messages also #apply_sender_filter:121 from and #apply_inbox_id_filter:136 inbox_id (#apply_message_filters:113).
+	// index searches all four types.
+	'GET /api/v1/accounts/{account_id}/search': ['q', 'page', 'since', 'until', 'from', 'inbox_id'],
+	'GET /api/v1/accounts/{account_id}/search/conversations': ['q', 'page', 'since', 'until'],
+	'GET /api/v1/accounts/{account_id}/search/contacts': ['q', 'page', 'since', 'until'],
+	'GET /api/v1/accounts/{account_id}/search/messages': ['q', 'page', 'since', 'until', 'from', 'inbox_id'],
+	'GET /api/v1/accounts/{account_id}/search/articles': ['q', 'page', 'since', 'until'],
+	// NotificationFinder (app/finders/notification_finder.rb) #type_included?:51 includes, #current_page:55 page, #sort_order:59 sort_order;
+	// notifications_controller.rb#set_current_page:75 page (index only)
+	'GET /api/v1/accounts/{account_id}/notifications': ['includes', 'page', 'sort_order'],
+	'GET /api/v1/accounts/{account_id}/notifications/unread_count': ['includes'],
+	// CSV reports: api/v2/accounts/reports_helper.rb (app/helpers) #build_params:58 since, until, business_hours
+	'GET /api/v2/accounts/{account_id}/reports/agents': ['since', 'until', 'business_hours'],
+	'GET /api/v2/accounts/{account_id}/reports/inboxes': ['since', 'until', 'business_hours'],
+	'GET /api/v2/accounts/{account_id}/reports/labels': ['since', 'until', 'business_hours'],
+	'GET /api/v2/accounts/{account_id}/reports/teams': ['since', 'until', 'business_hours'],
+	// reports_controller.rb#conversation_traffic:48 timezone_offset; app/helpers/api/v2/accounts/heatmap_helper.rb#since_timestamp:97 days_before
+	'GET /api/v2/accounts/{account_id}/reports/conversation_traffic': ['timezone_offset', 'days_before'],
 	// Inboxes::ContactsController `before_action :process_hmac` runs on show too and reads params[:identifier(_hash)]
 	'GET /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}': ['identifier', 'identifier_hash'],
 };
