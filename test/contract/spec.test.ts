@@ -94,5 +94,26 @@ describe('contract checker', () => {
 				expect.stringMatching(/body field \/name is not documented/),
 			]);
 		});
+
+		it("checks the route table's not-in-spec routes: a misspelt contact-note update, a stray query on a CSV report, a body on mute", () => {
+			expect(checkRequest({ method: 'PATCH', path: '/api/v1/accounts/1/contacts/3/notes/7', body: { note: { content: 'x' }, contnet: 'x' } })).toEqual([
+				expect.stringMatching(/body field \/contnet is not documented for PATCH \/api\/v1\/accounts\/\{account_id\}\/contacts\/\{id\}\/notes\/\{note_id\}/),
+			]);
+			expect(checkRequest({ method: 'PATCH', path: '/api/v1/accounts/1/contacts/3/notes/7', body: { note: { content: 'x' } } })).toEqual([]);
+			expect(checkRequest({ method: 'GET', path: '/api/v2/accounts/1/reports/agents', query: { since: '1', until: '2', group_by: 'day' } })).toEqual([
+				expect.stringMatching(/query parameter "group_by" is not documented for GET \/api\/v2\/accounts\/\{account_id\}\/reports\/agents/),
+			]);
+			expect(checkRequest({ method: 'GET', path: '/api/v1/accounts/1/search/contacts', query: { q: 'a', page: '2' } })).toEqual([]);
+			expect(checkRequest({ method: 'GET', path: '/api/v1/accounts/1/search/contacts', query: { q: 'a', from: 'agent:1' } })).toEqual([
+				expect.stringMatching(/query parameter "from" is not documented/),
+			]);
+			expect(checkRequest({ method: 'POST', path: '/api/v1/accounts/1/conversations/5/mute', body: { muted: true } })).toEqual([
+				expect.stringMatching(/body field \/muted is not documented/),
+			]);
+			// the route table's {portal_slug} routes are checked by the {id} entries: a stray query on Get Portal is a violation
+			expect(checkRequest({ method: 'GET', path: '/api/v1/accounts/1/portals/help', query: { locale: 'en', page: '1' } })).toEqual([
+				expect.stringMatching(/query parameter "page" is not documented/),
+			]);
+		});
 	});
 });
