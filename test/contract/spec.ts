@@ -235,7 +235,7 @@ export const UNDOCUMENTED_ROUTES: Array<{ method: string; template: string; reas
 	{
 		method: 'POST',
 		template: '/api/v1/profile/availability',
-		reason: 'API-NOTES §1.11 [not in spec]: profiles_controller.rb#availability:27 takes #availability_params:53 params.require(:profile).permit(:account_id, :availability); there is no Profile model, so wrap_parameters (config/initializers/wrap_parameters.rb) wraps every flat key into profile',
+		reason: 'API-NOTES §1.11 [not in spec]: profiles_controller.rb#availability:27 takes #availability_params:52 params.require(:profile).permit(:account_id, :availability); there is no Profile model, so wrap_parameters (config/initializers/wrap_parameters.rb) wraps every flat key into profile',
 		body: ['profile', 'account_id', 'availability'],
 	},
 	{
@@ -504,7 +504,7 @@ export const UNDOCUMENTED_QUERY: Record<string, string[]> = {
 	'GET /api/v1/accounts/{account_id}/portals/{portal_id}/articles': ['locale', 'query', 'page', 'category_slug', 'status', 'author_id'],
 	// assignable_agents_controller.rb#permitted_params:21 params.permit(inbox_ids: [])
 	'GET /api/v1/accounts/{account_id}/assignable_agents': ['inbox_ids'],
-	// SearchService (app/services/search_service.rb): #search_query:30 q, page (:45, :174, :181), #apply_time_filter:184 since/until
+	// SearchService (app/services/search_service.rb): #search_query:29 q, page (:45, :174, :181), #apply_time_filter:184 since/until
 	// (advanced_search); messages also #apply_sender_filter:121 from and #apply_inbox_id_filter:136 inbox_id (#apply_message_filters:113).
 	// index searches all four types.
 	'GET /api/v1/accounts/{account_id}/search': ['q', 'page', 'since', 'until', 'from', 'inbox_id'],
@@ -516,12 +516,12 @@ export const UNDOCUMENTED_QUERY: Record<string, string[]> = {
 	// notifications_controller.rb#set_current_page:75 page (index only)
 	'GET /api/v1/accounts/{account_id}/notifications': ['includes', 'page', 'sort_order'],
 	'GET /api/v1/accounts/{account_id}/notifications/unread_count': ['includes'],
-	// CSV reports: api/v2/accounts/reports_helper.rb (app/helpers) #build_params:58 since, until, business_hours
+	// CSV reports: app/helpers/api/v2/accounts/reports_helper.rb#build_params:58 since, until, business_hours
 	'GET /api/v2/accounts/{account_id}/reports/agents': ['since', 'until', 'business_hours'],
 	'GET /api/v2/accounts/{account_id}/reports/inboxes': ['since', 'until', 'business_hours'],
 	'GET /api/v2/accounts/{account_id}/reports/labels': ['since', 'until', 'business_hours'],
 	'GET /api/v2/accounts/{account_id}/reports/teams': ['since', 'until', 'business_hours'],
-	// reports_controller.rb#conversation_traffic:48 timezone_offset; app/helpers/api/v2/accounts/heatmap_helper.rb#since_timestamp:97 days_before
+	// reports_controller.rb#conversation_traffic:48 timezone_offset; app/helpers/api/v2/accounts/heatmap_helper.rb#since_timestamp:96 days_before
 	'GET /api/v2/accounts/{account_id}/reports/conversation_traffic': ['timezone_offset', 'days_before'],
 	// Inboxes::ContactsController `before_action :process_hmac` runs on show too and reads params[:identifier(_hash)]
 	'GET /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}': ['identifier', 'identifier_hash'],
