@@ -187,7 +187,7 @@ export const CHATWOOT_ROUTES: ChatwootRoute[] = [
 	excluded('GET', `${A}/dashboard_apps`, '§1.11', 'dashboard apps are iframes inside Chatwoot\'s web app; ' + UI_ONLY),
 	excluded('GET', `${A}/sla_policies`, '§1.11', 'enterprise edition only (SLA policies); not part of this package yet'),
 	excluded('GET', `${A}/custom_roles`, '§1.11', 'enterprise edition only (custom roles); not part of this package yet'),
-	excluded('GET', `${A}/assignment_policies`, '§1.11', 'enterprise edition only (assignment policies); not part of this package yet'),
+	excluded('GET', `${A}/assignment_policies`, '§1.11', 'assignment policies (app/controllers/api/v1/accounts/assignment_policies_controller.rb); not part of this package yet'),
 	excluded('GET', `${A}/notifications`, '§1.11', "an agent's own in-app notifications; the Chatwoot Trigger delivers the events they are made from"),
 	excluded('POST', `${A}/notifications/read_all`, '§1.11', UI_ONLY),
 	excluded('GET', `${A}/notifications/unread_count`, '§1.11', UI_ONLY),
