@@ -1,20 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { ALLOWED_WEBHOOK_EVENTS } from '../shared/webhookEvents';
+
 /** Webhook event names exactly as Chatwoot sends them (Webhook::ALLOWED_WEBHOOK_EVENTS). */
-export const ACCOUNT_EVENTS = [
-	'contact_created',
-	'contact_updated',
-	'conversation_created',
-	'conversation_status_changed',
-	'conversation_typing_off',
-	'conversation_typing_on',
-	'conversation_updated',
-	'inbox_created',
-	'inbox_updated',
-	'message_created',
-	'message_updated',
-	'webwidget_triggered',
-] as const;
+export const ACCOUNT_EVENTS = ALLOWED_WEBHOOK_EVENTS;
 
 /** What an API inbox's callback URL receives (no subscriptions; docs/chatwoot/API-NOTES.md §4.1). */
 export const API_INBOX_EVENTS = [

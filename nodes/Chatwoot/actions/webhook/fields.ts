@@ -1,22 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { toLabelList } from '../../../shared/helpers/items';
+import { ALLOWED_WEBHOOK_EVENTS } from '../../../shared/webhookEvents';
 
-/** Webhook::ALLOWED_WEBHOOK_EVENTS (app/models/webhook.rb): anything else is refused with 422. */
-export const WEBHOOK_EVENTS = [
-	'contact_created',
-	'contact_updated',
-	'conversation_created',
-	'conversation_status_changed',
-	'conversation_typing_off',
-	'conversation_typing_on',
-	'conversation_updated',
-	'inbox_created',
-	'inbox_updated',
-	'message_created',
-	'message_updated',
-	'webwidget_triggered',
-];
+/** Anything else is refused with 422 (Webhook::ALLOWED_WEBHOOK_EVENTS, app/models/webhook.rb). */
+export const WEBHOOK_EVENTS: string[] = [...ALLOWED_WEBHOOK_EVENTS];
 
 export const subscriptionsField = (required: boolean): INodeProperties => ({
 	displayName: 'Events',
